@@ -1,0 +1,98 @@
+package dev.flareobserver.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The official OpenAPI subset (shared/reference/cloudflare-api/openapi-subset.json) as a validator
+ * for recorded exchanges.
+ *
+ * <p>Two upstream quirks are corrected before validating, each on purpose and narrowly:
+ * <ul>
+ *   <li>Every "4XX" response schema is {@code allOf[<success response>, <failure response>]}, whose
+ *       {@code success} enums ([true] and [false]) contradict each other, so no real error body can
+ *       pass. We validate 4XX bodies against the failure half alone.</li>
+ *   <li>Operations such as {@code GET /accounts} list only the legacy {@code X-Auth-Email}/{@code X-Auth-Key}
+ *       scheme, though the API (and wrangler) use API tokens there; security is checked by the
+ *       end-to-end auth tests instead.</li>
+ * </ul>
+ */
+final class OpenApiContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final OpenApiInteractionValidator validator;
+    private final JsonNode spec;
+
+    OpenApiContract(Path officialSpec, Path workDir) throws IOException {
+        spec = JSON.readTree(officialSpec.toFile());
+        ObjectNode corrected = spec.deepCopy();
+        useFailureSchemaFor4xx(corrected);
+        Files.createDirectories(workDir);
+        Path correctedFile = workDir.resolve("openapi-subset.corrected.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(correctedFile.toFile(), corrected);
+        validator = OpenApiInteractionValidator.createForSpecificationUrl(correctedFile.toUri().toString())
+                .withBasePathOverride("/client/v4")
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    /** True when the document describes this method and concrete path (under /client/v4). */
+    boolean describes(String method, String path) {
+        String relative = path.startsWith("/client/v4") ? path.substring("/client/v4".length()) : path;
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String regex = entry.getKey().replaceAll("\\{[^}]+}", "[^/]+");
+            if (relative.matches(regex) && entry.getValue().has(method.toLowerCase())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    ValidationReport validate(RecordingProxy.Exchange exchange) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(exchange.method()), exchange.path());
+        exchange.requestHeaders().toMultimap().forEach(request::withHeader);
+        for (String name : exchange.url().queryParameterNames()) {
+            request.withQueryParam(name, exchange.url().queryParameterValues(name));
+        }
+        if (exchange.requestBody().length > 0) {
+            request.withBody(new String(exchange.requestBody(), StandardCharsets.UTF_8));
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
+        exchange.responseHeaders().toMultimap().forEach(response::withHeader);
+        if (exchange.responseBody().length > 0) {
+            response.withBody(new String(exchange.responseBody(), StandardCharsets.UTF_8));
+        }
+        return validator.validate(request.build(), response.build());
+    }
+
+    private static void useFailureSchemaFor4xx(ObjectNode spec) {
+        spec.get("paths").forEach(pathItem -> pathItem.forEach(operation -> {
+            JsonNode schema = operation.at("/responses/4XX/content/application~1json/schema");
+            if (schema.isMissingNode() || !schema.has("allOf")) {
+                return;
+            }
+            for (JsonNode part : schema.get("allOf")) {
+                if (part.path("$ref").asText().endsWith("-failure")) {
+                    ((ObjectNode) operation.at("/responses/4XX/content/application~1json")).set("schema", part.deepCopy());
+                    return;
+                }
+            }
+        }));
+    }
+}
