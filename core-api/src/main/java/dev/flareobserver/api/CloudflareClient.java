@@ -1,0 +1,121 @@
+package dev.flareobserver.api;
+
+import dev.flareobserver.api.accounts.AccountsClient;
+import dev.flareobserver.api.memberships.MembershipsClient;
+import dev.flareobserver.api.user.UserClient;
+import dev.flareobserver.transport.Credentials;
+import dev.flareobserver.transport.HttpTransport;
+import dev.flareobserver.transport.RateBudget;
+import dev.flareobserver.transport.RetryPolicy;
+import dev.flareobserver.transport.Sleeper;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Root of the typed Cloudflare API; the tree mirrors the URL ({@code client.accounts().tokens().verify(id)}
+ * is {@code GET /accounts/{id}/tokens/verify}). Thread-safe; holds no state beyond its transport.
+ */
+public final class CloudflareClient implements AutoCloseable {
+  private final HttpTransport transport;
+  private final UserClient user;
+  private final AccountsClient accounts;
+  private final MembershipsClient memberships;
+
+  private CloudflareClient(HttpTransport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.user = new UserClient(transport);
+    this.accounts = new AccountsClient(transport);
+    this.memberships = new MembershipsClient(transport);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client over an existing transport; closing the client closes the transport. */
+  public static CloudflareClient of(HttpTransport transport) {
+    return new CloudflareClient(transport);
+  }
+
+  public UserClient user() {
+    return user;
+  }
+
+  public AccountsClient accounts() {
+    return accounts;
+  }
+
+  public MembershipsClient memberships() {
+    return memberships;
+  }
+
+  public RateBudget rateBudget() {
+    return transport.rateBudget();
+  }
+
+  public URI baseUrl() {
+    return transport.baseUrl();
+  }
+
+  /** For bindings that live outside this module and need the same transport. */
+  public HttpTransport transport() {
+    return transport;
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  public static final class Builder {
+    private final HttpTransport.Builder transport = HttpTransport.builder();
+
+    private Builder() {
+    }
+
+    public Builder baseUrl(String value) {
+      transport.baseUrl(value);
+      return this;
+    }
+
+    public Builder credentials(Credentials value) {
+      transport.credentials(value);
+      return this;
+    }
+
+    public Builder userAgent(String value) {
+      transport.userAgent(value);
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy value) {
+      transport.retryPolicy(value);
+      return this;
+    }
+
+    public Builder rateBudget(RateBudget value) {
+      transport.rateBudget(value);
+      return this;
+    }
+
+    public Builder connectTimeout(Duration value) {
+      transport.connectTimeout(value);
+      return this;
+    }
+
+    public Builder readTimeout(Duration value) {
+      transport.readTimeout(value);
+      return this;
+    }
+
+    public Builder sleeper(Sleeper value) {
+      transport.sleeper(value);
+      return this;
+    }
+
+    public CloudflareClient build() {
+      return new CloudflareClient(transport.build());
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.flareobserver.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flareobserver.transport.websocket.ReconnectingWebSocket;
+import dev.flareobserver.transport.websocket.WebSocketConnection;
+import dev.flareobserver.transport.websocket.WebSocketListener;
+import dev.flareobserver.transport.websocket.WebSocketOptions;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends v4 requests to one Cloudflare endpoint. Auth, user agent, retries, rate accounting and logging
+ * are OkHttp interceptors; the envelope is decoded by {@link EnvelopeDecoder}. Thread-safe.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final HttpUrl baseUrl;
+  private final OkHttpClient client;
+  private final ObjectMapper mapper;
+  private final EnvelopeDecoder decoder;
+  private final RateBudget rateBudget;
+  private final Clock clock;
+  private final String userAgent;
+
+  private HttpTransport(Builder builder) {
+    this.baseUrl = BaseUrl.parse(builder.baseUrl);
+    this.mapper = builder.mapper != null ? builder.mapper : CloudflareJson.newObjectMapper();
+    this.decoder = new EnvelopeDecoder(mapper);
+    this.rateBudget = builder.rateBudget != null ? builder.rateBudget : new RateBudget(builder.clock);
+    this.clock = builder.clock;
+    this.userAgent = builder.userAgent;
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .connectTimeout(builder.connectTimeout)
+        .readTimeout(builder.readTimeout)
+        .writeTimeout(builder.readTimeout)
+        .callTimeout(builder.callTimeout)
+        // OkHttp would silently replay some failed requests, POSTs included; RetryInterceptor decides instead.
+        .retryOnConnectionFailure(false)
+        .addInterceptor(new UserAgentInterceptor(builder.userAgent));
+    if (builder.credentials != null) {
+      http.addInterceptor(new AuthInterceptor(builder.credentials));
+    }
+    this.client = http
+        .addInterceptor(new RetryInterceptor(builder.retryPolicy, builder.sleeper, builder.clock))
+        .addNetworkInterceptor(new RateBudgetInterceptor(rateBudget, builder.clock))
+        .addNetworkInterceptor(new LoggingInterceptor())
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public URI baseUrl() {
+    return baseUrl.uri();
+  }
+
+  public RateBudget rateBudget() {
+    return rateBudget;
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  public <T> ApiResult<T> execute(ApiRequest request, TypeReference<T> resultType) {
+    return execute(request, mapper.getTypeFactory().constructType(resultType));
+  }
+
+  public <T> ApiResult<T> execute(ApiRequest request, Class<T> resultType) {
+    return execute(request, mapper.getTypeFactory().constructType(resultType));
+  }
+
+  public <T> ApiResult<T> execute(ApiRequest request, JavaType resultType) {
+    Request httpRequest = toHttpRequest(request);
+    String method = httpRequest.method();
+    String url = RedactedUrl.of(httpRequest.url());
+    Call call = client.newCall(httpRequest);
+    try (Response response = call.execute()) {
+      ResponseBody body = response.body();
+      byte[] bytes = body == null ? new byte[0] : body.bytes();
+      ResponseContext context = new ResponseContext(method, url, response.header("Content-Type"),
+          response.header("cf-ray"), RetryAfter.parse(response.header("Retry-After"), clock.instant()));
+      return decoder.decode(bytes, response.code(), resultType, context);
+    } catch (InterruptedIOException timeout) {
+      if (Thread.currentThread().isInterrupted() || call.isCanceled()) {
+        throw new CloudflareConnectionException(method, url, timeout);
+      }
+      throw new CloudflareTimeoutException(method, url, timeout);
+    } catch (IOException failure) {
+      throw new CloudflareConnectionException(method, url, failure);
+    }
+  }
+
+  /** Opens a WebSocket (e.g. a Workers tail) with this transport's user agent. Credentials are not sent. */
+  public WebSocketConnection openWebSocket(URI url, WebSocketOptions options, WebSocketListener listener) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", userAgent);
+    headers.putAll(options.headers());
+    return ReconnectingWebSocket.open(url, options.withHeaders(headers), listener);
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  private Request toHttpRequest(ApiRequest request) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    request.resolvedSegments().forEach(url::addPathSegment);
+    request.queryParameters().forEach(param -> url.addQueryParameter(param.getKey(), param.getValue()));
+    return new Request.Builder()
+        .url(url.build())
+        .method(request.method(), bodyOf(request))
+        .header("Accept", "application/json")
+        .tag(CallTraits.class, new CallTraits(request.isIdempotent(), request.kind()))
+        .build();
+  }
+
+  private RequestBody bodyOf(ApiRequest request) {
+    if (request.rawBody() != null) {
+      return RequestBody.create(request.rawBody(), MediaType.get(request.rawContentType()));
+    }
+    if (request.jsonBody() != null) {
+      try {
+        return RequestBody.create(mapper.writeValueAsBytes(request.jsonBody()), JSON);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("The request body cannot be written as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    // OkHttp requires a body for these methods even when Cloudflare expects none.
+    return switch (request.method()) {
+      case "POST", "PUT", "PATCH" -> RequestBody.create(new byte[0], null);
+      default -> null;
+    };
+  }
+
+  public static final class Builder {
+    private String baseUrl = BaseUrl.DEFAULT;
+    private Credentials credentials;
+    private String userAgent = "flare-observer/" + Version.current();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ZERO;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateBudget rateBudget;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+    private ObjectMapper mapper;
+
+    private Builder() {
+    }
+
+    public Builder baseUrl(String value) {
+      BaseUrl.parse(value);
+      this.baseUrl = value;
+      return this;
+    }
+
+    public Builder credentials(Credentials value) {
+      this.credentials = value;
+      return this;
+    }
+
+    public Builder userAgent(String value) {
+      this.userAgent = Objects.requireNonNull(value, "userAgent");
+      return this;
+    }
+
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
+      return this;
+    }
+
+    /** Also used as the write timeout. */
+    public Builder readTimeout(Duration value) {
+      this.readTimeout = Objects.requireNonNull(value, "readTimeout");
+      return this;
+    }
+
+    /** Bounds a whole call including its retries; zero (the default) leaves that to the retry deadline. */
+    public Builder callTimeout(Duration value) {
+      this.callTimeout = Objects.requireNonNull(value, "callTimeout");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /** Share one budget between transports that use the same credentials. */
+    public Builder rateBudget(RateBudget value) {
+      this.rateBudget = value;
+      return this;
+    }
+
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public Builder mapper(ObjectMapper value) {
+      this.mapper = value;
+      return this;
+    }
+
+    public HttpTransport build() {
+      return new HttpTransport(this);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.flareobserver.transport;
+
+/** Which Cloudflare rate budget a request draws on. */
+public enum RequestKind {
+  REST,
+  GRAPHQL
+}
