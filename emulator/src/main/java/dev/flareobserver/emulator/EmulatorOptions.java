@@ -1,0 +1,226 @@
+package dev.flareobserver.emulator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** How to start an {@link Emulator}. Immutable; build with {@link #builder()}. */
+public final class EmulatorOptions {
+
+    /** Cloudflare's documented client API limit: 1200 requests per 5 minutes per token. */
+    public static final int DEFAULT_RATE_LIMIT = 1200;
+    public static final Duration DEFAULT_RATE_WINDOW = Duration.ofMinutes(5);
+
+    /** A token bound to one account (an "Account API Token", {@code cfat_...}). */
+    public record AccountToken(String accountId, String token) {
+    }
+
+    private final int port;
+    private final Path stateDir;
+    private final String userToken;
+    private final String apiKey;
+    private final List<AccountToken> accountTokens;
+    private final List<String> expiredTokens;
+    private final List<String> disabledTokens;
+    private final int extraAccounts;
+    private final int rateLimit;
+    private final Duration rateWindow;
+    private final Clock clock;
+
+    private EmulatorOptions(Builder b) {
+        this.port = b.port;
+        this.stateDir = b.stateDir;
+        this.userToken = b.userToken;
+        this.apiKey = b.apiKey;
+        this.accountTokens = List.copyOf(b.accountTokens);
+        this.expiredTokens = List.copyOf(b.expiredTokens);
+        this.disabledTokens = List.copyOf(b.disabledTokens);
+        this.extraAccounts = b.extraAccounts;
+        this.rateLimit = b.rateLimit;
+        this.rateWindow = b.rateWindow;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** In memory, random port, generated token, the two demo accounts, Cloudflare's rate limit. */
+    public static EmulatorOptions defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Where demo mode keeps its state: {@code $XDG_DATA_HOME/flare-observer/emulator}, or
+     * {@code ~/.local/share/flare-observer/emulator} when XDG_DATA_HOME is unset or not absolute
+     * (the XDG spec says relative values are to be ignored).
+     */
+    public static Path defaultStateDir() {
+        return defaultStateDir(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path defaultStateDir(Map<String, String> env, String userHome) {
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(userHome, ".local", "share");
+        return base.resolve("flare-observer").resolve("emulator");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Null: in-memory state. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Null: reuse the stored demo token, or generate one. */
+    public String userToken() {
+        return userToken;
+    }
+
+    /** Null: reuse the stored global API key, or generate one. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public List<AccountToken> accountTokens() {
+        return accountTokens;
+    }
+
+    public List<String> expiredTokens() {
+        return expiredTokens;
+    }
+
+    public List<String> disabledTokens() {
+        return disabledTokens;
+    }
+
+    public int extraAccounts() {
+        return extraAccounts;
+    }
+
+    public int rateLimit() {
+        return rateLimit;
+    }
+
+    public Duration rateWindow() {
+        return rateWindow;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public static final class Builder {
+        private int port;
+        private Path stateDir;
+        private String userToken;
+        private String apiKey;
+        private final List<AccountToken> accountTokens = new ArrayList<>();
+        private final List<String> expiredTokens = new ArrayList<>();
+        private final List<String> disabledTokens = new ArrayList<>();
+        private int extraAccounts;
+        private int rateLimit = DEFAULT_RATE_LIMIT;
+        private Duration rateWindow = DEFAULT_RATE_WINDOW;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** 0 (default) = a random free port. Always bound to 127.0.0.1. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** A directory to keep state in between runs; null (default) = in memory. */
+        public Builder stateDir(Path stateDir) {
+            this.stateDir = stateDir;
+            return this;
+        }
+
+        /** The user API token to accept (default: generated, {@code cfut_} + 40 characters). */
+        public Builder userToken(String token) {
+            this.userToken = checkToken(token, "user token");
+            return this;
+        }
+
+        /** The global API key accepted with {@code X-Auth-Email: demo@flareobserver.dev} (default: generated). */
+        public Builder apiKey(String key) {
+            this.apiKey = checkToken(key, "API key");
+            return this;
+        }
+
+        /** An account-owned token for {@code accountId} (a demo or extra account id). */
+        public Builder accountToken(String accountId, String token) {
+            Objects.requireNonNull(accountId, "accountId");
+            accountTokens.add(new AccountToken(accountId, checkToken(token, "account token")));
+            return this;
+        }
+
+        /** A user token that verify reports as {@code expired} and every other call rejects. */
+        public Builder expiredToken(String token) {
+            expiredTokens.add(checkToken(token, "expired token"));
+            return this;
+        }
+
+        /** A user token that verify reports as {@code disabled} and every other call rejects. */
+        public Builder disabledToken(String token) {
+            disabledTokens.add(checkToken(token, "disabled token"));
+            return this;
+        }
+
+        /** Adds {@code n} accounts ("Acme Sandbox 01"...) after the two demo accounts, for paging. */
+        public Builder extraAccounts(int n) {
+            if (n < 0 || n > 10_000) {
+                throw new IllegalArgumentException("extraAccounts must be between 0 and 10000, got " + n);
+            }
+            this.extraAccounts = n;
+            return this;
+        }
+
+        /** Requests allowed per token per window (default 1200 per 5 minutes). */
+        public Builder restRateLimit(int limit, Duration window) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("Rate limit must be at least 1, got " + limit);
+            }
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("Rate limit window must be positive, got " + window);
+            }
+            this.rateLimit = limit;
+            this.rateWindow = window;
+            return this;
+        }
+
+        /** The clock for rate-limit windows, fault durations and timestamps (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public EmulatorOptions build() {
+            return new EmulatorOptions(this);
+        }
+
+        private static String checkToken(String token, String what) {
+            if (token == null || token.isEmpty()) {
+                throw new IllegalArgumentException("The " + what + " must not be empty");
+            }
+            if (token.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch < 0x21 || ch > 0x7e)) {
+                // The value goes into an HTTP header; never echo it in the message.
+                throw new IllegalArgumentException("The " + what + " must be printable ASCII without spaces");
+            }
+            return token;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.flareobserver.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks on demand and rewrites BENCHMARKS.md with the figures:
+ * {@code mvn -Pbench -pl src-test -am verify}. Each comparison is a ratio measured in one run,
+ * because this is a shared 2-core machine and absolute times drift.
+ */
+public final class BenchmarkReport {
+
+    static final String COMMAND = "mvn -Pbench -pl src-test -am verify";
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+        List<String> sections = new ArrayList<>();
+        sections.add(envelopeDecode());
+        sections.add(FirstFrameBench.run(7));
+        write(out, sections);
+    }
+
+    private static String envelopeDecode() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(EnvelopeDecodeBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(4).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(6).measurementTime(TimeValue.seconds(2))
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        double raw = score(results, "rawJackson");
+        double envelope = score(results, "envelopeDecode");
+        double rawError = error(results, "rawJackson");
+        double envelopeError = error(results, "envelopeDecode");
+        double ratio = envelope / raw;
+        return String.format(Locale.ROOT, """
+                ## Envelope decode vs raw Jackson (1000-item list page)
+
+                Target: envelope decode >= 0.8 x raw Jackson throughput on the same bytes.
+
+                | benchmark | pages/s | +- (99.9%%) |
+                | --- | ---: | ---: |
+                | raw Jackson binding (`EnvelopeDecodeBenchmark.rawJackson`) | %.0f | %.0f |
+                | envelope decode (`EnvelopeDecodeBenchmark.envelopeDecode`) | %.0f | %.0f |
+
+                **Ratio envelope / raw: %.2f** (%s)
+                """, raw, rawError, envelope, envelopeError, ratio, ratio >= 0.8 ? "meets the target" : "BELOW the target");
+    }
+
+    private static double score(Collection<RunResult> results, String method) {
+        return find(results, method).getPrimaryResult().getScore();
+    }
+
+    private static double error(Collection<RunResult> results, String method) {
+        return find(results, method).getPrimaryResult().getScoreError();
+    }
+
+    private static RunResult find(Collection<RunResult> results, String method) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no result for " + method));
+    }
+
+    private static void write(Path out, List<String> sections) throws IOException {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n")
+                .append("Produced by `").append(COMMAND).append("` on ")
+                .append(LocalDate.now(ZoneOffset.UTC)).append(" (")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append("). Rerun it to refresh this file.\n\n");
+        sections.forEach(s -> md.append(s).append('\n'));
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        System.out.println(md);
+    }
+
+    private BenchmarkReport() {}
+}
