@@ -1,0 +1,138 @@
+package dev.flareobserver.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.flareobserver.app.page.PageId;
+import dev.flareobserver.app.page.PageRegistry;
+import dev.flareobserver.app.page.overview.OverviewPage;
+import dev.flareobserver.app.page.overview.OverviewViewModel;
+import dev.flareobserver.app.page.placeholder.PlaceholderPage;
+import dev.flareobserver.app.page.settings.SettingsPage;
+import dev.flareobserver.app.page.settings.SettingsViewModel;
+import dev.flareobserver.app.session.AppSession;
+import dev.flareobserver.app.settings.SettingsModel;
+import dev.flareobserver.app.settings.SettingsStore;
+import dev.flareobserver.app.settings.Theme;
+import dev.flareobserver.app.shell.CommandPaletteViewModel;
+import dev.flareobserver.app.shell.ShellView;
+import dev.flareobserver.app.shell.ShellViewModel;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app. {@code Application.launch} uses the no-argument constructor and the real system;
+ * tests construct it with their own {@link AppContext} and call {@link #start(Stage)} on the FX thread.
+ *
+ * <p>The window shows before anything connects: the session (demo emulator, token verification)
+ * starts as a task after the stage is up, so the first frame never waits for the network.
+ */
+public class FlareObserverApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlareObserverApp.class);
+    public static final String WINDOW_TITLE = "Flare Observer";
+
+    private AppContext context;
+    private AppSession session;
+    private PageRegistry pages;
+    private ShellViewModel shell;
+    private ExecutorService settingsWriter;
+    private boolean stopped;
+
+    /** For {@code Application.launch}: the real environment and XDG directories. */
+    public FlareObserverApp() {
+        this(null);
+    }
+
+    public FlareObserverApp(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        FirstFrame.mark("start() entered");
+        if (context == null) {
+            context = AppContext.fromSystem();
+        }
+        SettingsStore store = new SettingsStore(context.settingsDir());
+        settingsWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flare-settings-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        SettingsModel settings = new SettingsModel(store, store.load(), settingsWriter);
+        FirstFrame.mark("settings loaded");
+        applyTheme(settings.get().theme());
+        FirstFrame.mark("theme applied");
+
+        session = new AppSession(context.environment(), context.taskRunner(), context.demoEmulators());
+        shell = new ShellViewModel(session, context.taskRunner(), settings, Platform::runLater);
+        shell.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        CommandPaletteViewModel palette = new CommandPaletteViewModel(shell);
+
+        pages = new PageRegistry();
+        pages.register(PageId.OVERVIEW, () -> new OverviewPage(new OverviewViewModel(shell.sessionProperty())));
+        for (PlaceholderPage.Plan plan : PlaceholderPage.plans()) {
+            pages.register(plan.id(), () -> new PlaceholderPage(plan));
+        }
+        pages.register(PageId.SETTINGS, () -> new SettingsPage(new SettingsViewModel(settings, shell.sessionProperty())));
+
+        ShellView view = new ShellView(shell, palette, pages);
+        Parent root = view.build();
+        FirstFrame.mark("shell built");
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                FlareObserverApp.class.getResource("app.css"), "app.css").toExternalForm());
+        view.installShortcuts(scene);
+
+        stage.setTitle(WINDOW_TITLE);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        // Connecting starts once the first frame is out, so the emulator's start-up never delays it.
+        FirstFrame.measure(scene, session::connect);
+        stage.show();
+        FirstFrame.mark("stage shown");
+    }
+
+    /** The shell's view model, for UI tests that want to wait for a state. */
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    /** Closes the connection, stops the in-process emulator and the task runner. */
+    @Override
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (pages != null) {
+            pages.disposeAll();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (context != null) {
+            context.taskRunner().close();
+        }
+        if (settingsWriter != null) {
+            // Pending saves finish; the thread is a daemon, so a stuck disk cannot hold the JVM.
+            settingsWriter.shutdown();
+        }
+        LOG.debug("Flare Observer stopped");
+    }
+
+    private static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

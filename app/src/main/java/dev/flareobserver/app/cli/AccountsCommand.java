@@ -1,0 +1,119 @@
+package dev.flareobserver.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flareobserver.app.demo.DemoEmulator;
+import dev.flareobserver.app.demo.DemoEmulatorFactory;
+import dev.flareobserver.orchestration.connection.AccountConnection;
+import dev.flareobserver.orchestration.connection.AccountSummary;
+import dev.flareobserver.orchestration.connection.ConnectionProblem;
+import dev.flareobserver.orchestration.connection.ConnectionSettings;
+import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
+import dev.flareobserver.orchestration.connection.ConnectionState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flare-observer accounts}: the accounts the credential can see; {@code *} marks the chosen one. */
+@Command(name = "accounts", mixinStandardHelpOptions = true,
+        description = "List the accounts the credential can see (all pages). '*' marks the one the app would use.")
+final class AccountsCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    AccountsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<ConnectionSettings> fromEnv = ConnectionSettings.fromEnvironment(ctx.env());
+        DemoEmulator demo = null;
+        try {
+            ConnectionSettings settings;
+            if (fromEnv.isPresent()) {
+                settings = fromEnv.get();
+            } else {
+                demo = startDemo();
+                if (demo == null) {
+                    return FlareCli.FAILURE;
+                }
+                settings = ConnectionSettings.demo(demo.baseUrl(), demo.token());
+            }
+            try (AccountConnection connection = new AccountConnection(settings)) {
+                ConnectionSnapshot s = connection.connect();
+                if (s.state() != ConnectionState.CONNECTED) {
+                    printProblem(s.problem());
+                    return FlareCli.FAILURE;
+                }
+                if (s.problem() != null) {
+                    ctx.err().println("Warning: " + s.problem().title() + ". " + s.problem().message());
+                }
+                print(s.accounts(), s.current());
+                return FlareCli.OK;
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    private DemoEmulator startDemo() {
+        ctx.err().println("No CLOUDFLARE_API_TOKEN set: using the local demo emulator (demo mode).");
+        try {
+            return ctx.demoEmulators().start();
+        } catch (RuntimeException first) {
+            // The desktop app may hold the persistent demo state; the demo accounts are the same in memory.
+            try {
+                ctx.err().println("The stored demo state is not available (" + first.getMessage()
+                        + "); using a fresh in-memory demo emulator.");
+                return DemoEmulatorFactory.inMemory().start();
+            } catch (RuntimeException second) {
+                ctx.err().println("The demo emulator did not start: " + second.getMessage());
+                return null;
+            }
+        }
+    }
+
+    private void print(List<AccountSummary> accounts, AccountSummary current) throws Exception {
+        if (json) {
+            List<Map<String, Object>> out = accounts.stream().map(a -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", a.id());
+                m.put("name", a.name());
+                m.put("type", a.type());
+                m.put("current", a.equals(current));
+                return m;
+            }).toList();
+            ctx.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        } else if (accounts.isEmpty()) {
+            ctx.err().println("The credential sees no account.");
+        } else {
+            ctx.out().print(AccountsTable.render(accounts, current));
+        }
+        ctx.out().flush();
+    }
+
+    private void printProblem(ConnectionProblem p) {
+        if (p == null) {
+            ctx.err().println("Not connected.");
+            return;
+        }
+        ctx.err().println("Error: " + p.title());
+        if (!p.message().isBlank()) {
+            ctx.err().println(p.message());
+        }
+        if (!p.details().isBlank()) {
+            ctx.err().println();
+            p.details().lines().forEach(l -> ctx.err().println("  " + l));
+        }
+    }
+}

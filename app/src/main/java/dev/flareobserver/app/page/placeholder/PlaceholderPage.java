@@ -1,0 +1,122 @@
+package dev.flareobserver.app.page.placeholder;
+
+import atlantafx.base.theme.Styles;
+import dev.flareobserver.app.page.Page;
+import dev.flareobserver.app.page.PageId;
+import java.util.List;
+import java.util.Objects;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A page whose capability is not built yet: it says what the page will show and which capability
+ * brings it, and shows no data (nothing invented).
+ */
+public final class PlaceholderPage implements Page {
+
+    /** What a future page will show and the capability that brings it. */
+    public record Plan(PageId id, String summary, List<String> willShow, String comesWith) {
+        public Plan {
+            Objects.requireNonNull(id);
+            willShow = List.copyOf(willShow);
+        }
+    }
+
+    private final Plan plan;
+    private Node view;
+
+    public PlaceholderPage(Plan plan) {
+        this.plan = Objects.requireNonNull(plan);
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    @Override
+    public PageId id() {
+        return plan.id();
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    private Node build() {
+        FontIcon icon = new FontIcon(plan.id().icon());
+        icon.getStyleClass().add("placeholder-icon");
+
+        Label title = new Label(plan.id().title());
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        Label summary = new Label(plan.summary());
+        summary.setWrapText(true);
+        summary.getStyleClass().add("placeholder-summary");
+
+        VBox bullets = new VBox(6);
+        bullets.getStyleClass().add("placeholder-list");
+        for (String item : plan.willShow()) {
+            Label bullet = new Label("•  " + item);
+            bullet.setWrapText(true);
+            bullets.getChildren().add(bullet);
+        }
+
+        Label comes = new Label("Not built yet — arrives with the " + plan.comesWith() + " capability.");
+        comes.setWrapText(true);
+        comes.getStyleClass().addAll(Styles.TEXT_MUTED, "placeholder-comes");
+
+        VBox box = new VBox(14, icon, title, summary, bullets, comes);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setMaxWidth(620);
+        box.getStyleClass().add("placeholder-card");
+
+        VBox root = new VBox(box);
+        root.setAlignment(Pos.TOP_CENTER);
+        root.getStyleClass().addAll("page", "placeholder-page");
+        root.setId(plan.id().pageId());
+        return root;
+    }
+
+    /** The plans of the pages that later capabilities build. */
+    public static List<Plan> plans() {
+        return List.of(
+                new Plan(PageId.WORKERS, "Every Worker of the account and how it is doing, refreshed while this page is open.",
+                        List.of("Requests, errors and the error ratio per Worker",
+                                "CPU time quantiles and a health state, with spikes called out",
+                                "One analytics query per refresh for the whole account"),
+                        "Workers monitoring"),
+                new Plan(PageId.LOGS, "Live logs of one or many Workers, merged into one stream.",
+                        List.of("Tail sessions over WebSocket, with server-side filters and client-side search",
+                                "Visible markers where the stream had a gap (reconnects, renewals)",
+                                "Tails are removed again when you leave or close the app"),
+                        "Live logs"),
+                new Plan(PageId.KV, "Workers KV namespaces and their keys.",
+                        List.of("Namespaces, keys with paging and prefix search, values and metadata",
+                                "Writes and deletes with typed confirmations, and a read-only mode"),
+                        "Resources (KV, R2, D1)"),
+                new Plan(PageId.R2, "R2 buckets and their objects.",
+                        List.of("Buckets and objects with paging and prefix search",
+                                "Upload, download and delete with confirmations"),
+                        "Resources (KV, R2, D1)"),
+                new Plan(PageId.D1, "D1 databases and a SQL console.",
+                        List.of("Databases, their tables and sizes",
+                                "A console for queries, with results as a table, and export"),
+                        "Resources (KV, R2, D1)"),
+                new Plan(PageId.CONTAINERS, "Cloudflare Containers: applications, instances and pools.",
+                        List.of("Applications with their instances and container-pool state",
+                                "Deploying a container built from a native binary, and watching the rollout"),
+                        "Containers"),
+                new Plan(PageId.PROVISIONING, "The account as code: a wrangler config against the live account.",
+                        List.of("A plan of what would change, from a wrangler.toml or wrangler.jsonc",
+                                "Apply with progress and a journal; roll back or resume",
+                                "Export of the live account as wrangler config"),
+                        "Provisioning"));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.flareobserver.orchestration.connection;
+
+public enum ConnectionState {
+    DISCONNECTED, CONNECTING, CONNECTED, FAILED
+}
