@@ -26,10 +26,10 @@ public final class BenchmarkReport {
     static final String COMMAND = "mvn -Pbench -pl src-test -am verify";
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+        Path out = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md").toAbsolutePath();
         List<String> sections = new ArrayList<>();
         sections.add(envelopeDecode());
-        sections.add(FirstFrameBench.run(7));
+        sections.add(FirstFrameBench.run(out.getParent(), 7));
         write(out, sections);
     }
 
