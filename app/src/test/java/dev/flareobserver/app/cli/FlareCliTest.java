@@ -83,6 +83,33 @@ class FlareCliTest {
     }
 
     @Test
+    void theStandaloneEmulatorPrintsItsAddressAndTokenFirstAndServesUntilStopped() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread emulator = new Thread(() -> exit.set(run(Map.of(), "emulator", "--port", "0", "--in-memory")));
+        emulator.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (out().lines().count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<String> lines = out().lines().toList();
+        assertThat(lines.get(0)).matches("CLOUDFLARE_API_BASE_URL=http://127\\.0\\.0\\.1:\\d+/client/v4");
+        assertThat(lines.get(1)).matches("CLOUDFLARE_API_TOKEN=cfut_\\S+");
+
+        java.net.http.HttpResponse<String> verify = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                lines.get(0).substring("CLOUDFLARE_API_BASE_URL=".length()) + "/user/tokens/verify"))
+                        .header("Authorization", "Bearer " + lines.get(1).substring("CLOUDFLARE_API_TOKEN=".length()))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(verify.statusCode()).isEqualTo(200);
+        assertThat(verify.body()).contains("\"status\":\"active\"");
+
+        emulator.interrupt();
+        emulator.join(10_000);
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
     void tableIsAligned() {
         String table = AccountsTable.render(List.of(
                 new AccountSummary("aaaa", "Acme Corp", "standard"),
