@@ -1,8 +1,10 @@
 package dev.flareobserver.api;
 
 import dev.flareobserver.api.accounts.AccountsClient;
+import dev.flareobserver.api.analytics.GraphQLClient;
 import dev.flareobserver.api.memberships.MembershipsClient;
 import dev.flareobserver.api.user.UserClient;
+import dev.flareobserver.api.workers.WorkersClient;
 import dev.flareobserver.transport.Credentials;
 import dev.flareobserver.transport.HttpTransport;
 import dev.flareobserver.transport.RateBudget;
@@ -21,12 +23,16 @@ public final class CloudflareClient implements AutoCloseable {
   private final UserClient user;
   private final AccountsClient accounts;
   private final MembershipsClient memberships;
+  private final WorkersClient workers;
+  private final GraphQLClient analytics;
 
   private CloudflareClient(HttpTransport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.user = new UserClient(transport);
     this.accounts = new AccountsClient(transport);
     this.memberships = new MembershipsClient(transport);
+    this.workers = new WorkersClient(transport);
+    this.analytics = new GraphQLClient(transport);
   }
 
   public static Builder builder() {
@@ -48,6 +54,15 @@ public final class CloudflareClient implements AutoCloseable {
 
   public MembershipsClient memberships() {
     return memberships;
+  }
+
+  public WorkersClient workers() {
+    return workers;
+  }
+
+  /** The GraphQL Analytics API ({@code POST /graphql}). */
+  public GraphQLClient analytics() {
+    return analytics;
   }
 
   public RateBudget rateBudget() {

@@ -66,6 +66,33 @@ public final class EnvelopeDecoder {
     return new ApiResult<>(envelope.result, envelope.resultInfo, envelope.messages, status, context.cfRay());
   }
 
+  /**
+   * Binds a whole JSON body that is not an envelope (GraphQL's {@code {data, errors}}). Non-2xx statuses throw
+   * the typed error with the body's {@code errors[]} (objects with a {@code message}, or strings) when readable.
+   */
+  public <T> T decodeBody(byte[] body, int status, JavaType bodyType, ResponseContext context) {
+    boolean ok = status >= 200 && status < 300;
+    if (!ok) {
+      List<ApiMessage> errors = List.of();
+      if (body != null && body.length > 0) {
+        try {
+          errors = read(body, false, bodyType).errors;
+        } catch (IOException | RuntimeException unreadable) {
+          // the status alone still says what happened
+        }
+      }
+      throw errorFor(status, errors, List.of(), context);
+    }
+    if (body == null || body.length == 0) {
+      throw parseFailure("the body is empty", status, body, context, null);
+    }
+    try {
+      return mapper.readValue(body, bodyType);
+    } catch (IOException | RuntimeException unreadable) {
+      throw parseFailure(describe(body, unreadable), status, body, context, unreadable);
+    }
+  }
+
   private <T> Envelope<T> read(byte[] body, boolean bindResult, JavaType resultType) throws IOException {
     Envelope<T> envelope = new Envelope<>();
     try (JsonParser parser = mapper.createParser(body)) {

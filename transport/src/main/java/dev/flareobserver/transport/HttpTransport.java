@@ -90,6 +90,34 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   public <T> ApiResult<T> execute(ApiRequest request, JavaType resultType) {
+    return send(request, (bytes, status, context) -> decoder.decode(bytes, status, resultType, context));
+  }
+
+  /**
+   * For answers that are not a v4 envelope, such as GraphQL's {@code {data, errors}}: binds the whole JSON body
+   * to {@code bodyType}. A non-2xx status still becomes the typed {@link CloudflareApiException}, carrying the
+   * body's {@code errors[].message} when it has any.
+   */
+  public <T> T executeJson(ApiRequest request, JavaType bodyType) {
+    return send(request, (bytes, status, context) -> decoder.decodeBody(bytes, status, bodyType, context));
+  }
+
+  /** A raw body (e.g. a Worker's script content); non-2xx statuses become typed errors as for envelopes. */
+  public byte[] executeBytes(ApiRequest request) {
+    return send(request, (bytes, status, context) -> {
+      if (status >= 200 && status < 300) {
+        return bytes;
+      }
+      decoder.decode(bytes, status, mapper.constructType(Object.class), context);
+      throw new IllegalStateException("unreachable: a non-2xx status always throws");
+    });
+  }
+
+  private interface BodyHandler<R> {
+    R handle(byte[] bytes, int status, ResponseContext context);
+  }
+
+  private <R> R send(ApiRequest request, BodyHandler<R> handler) {
     Request httpRequest = toHttpRequest(request);
     String method = httpRequest.method();
     String url = RedactedUrl.of(httpRequest.url());
@@ -99,7 +127,7 @@ public final class HttpTransport implements AutoCloseable {
       byte[] bytes = body == null ? new byte[0] : body.bytes();
       ResponseContext context = new ResponseContext(method, url, response.header("Content-Type"),
           response.header("cf-ray"), RetryAfter.parse(response.header("Retry-After"), clock.instant()));
-      return decoder.decode(bytes, response.code(), resultType, context);
+      return handler.handle(bytes, response.code(), context);
     } catch (InterruptedIOException timeout) {
       if (Thread.currentThread().isInterrupted() || call.isCanceled()) {
         throw new CloudflareConnectionException(method, url, timeout);

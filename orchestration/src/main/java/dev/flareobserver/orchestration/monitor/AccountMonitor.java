@@ -1,0 +1,222 @@
+package dev.flareobserver.orchestration.monitor;
+
+import dev.flareobserver.api.CloudflareClient;
+import dev.flareobserver.api.analytics.DatasetSettings;
+import dev.flareobserver.api.analytics.GraphQLResult;
+import dev.flareobserver.api.analytics.OrderBy;
+import dev.flareobserver.api.analytics.WorkersInvocationsFields.Dimension;
+import dev.flareobserver.api.analytics.WorkersInvocationsFields.QuantileField;
+import dev.flareobserver.api.analytics.WorkersInvocationsFields.SumField;
+import dev.flareobserver.api.analytics.WorkersInvocationsQuery;
+import dev.flareobserver.api.analytics.WorkersInvocationsRow;
+import dev.flareobserver.api.workers.WorkerScript;
+import dev.flareobserver.orchestration.connection.AccountConnection;
+import dev.flareobserver.orchestration.connection.AccountSummary;
+import dev.flareobserver.orchestration.connection.BudgetSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the Overview: ONE GraphQL request per refresh for the whole account (aliases {@code current},
+ * {@code previous}, {@code load} and {@code total} in one document, grouped by {@code scriptName}), plus the
+ * scripts list for "last deploy", re-read at most every {@link MonitorOptions#scriptsRefresh()} or when asked.
+ *
+ * <p>Polls only between {@link #start()} and {@link #stop()}; listeners are called on the monitor's thread.
+ */
+public final class AccountMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountMonitor.class);
+
+    static final String PANEL = "Overview";
+    static final String QUERY = "AccountOverview";
+    static final String SCRIPTS_QUERY = "Workers scripts list";
+
+    private final AccountConnection connection;
+    private final MonitorOptions options;
+    private final PollingLoop loop;
+    private final List<Consumer<AccountSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile TimeWindow window = TimeWindow.H1;
+    private volatile AccountSnapshot snapshot = AccountSnapshot.empty(TimeWindow.H1);
+    private volatile List<WorkerScript> scripts = List.of();
+    private volatile Instant scriptsReadAt;
+    private volatile String scriptsAccount;
+
+    public AccountMonitor(AccountConnection connection, MonitorOptions options) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.options = Objects.requireNonNull(options, "options");
+        this.loop = new PollingLoop("flare-overview-monitor", options, connection::rateBudget, this::refresh);
+    }
+
+    /** The load-chart window; refreshes at once if the monitor runs. */
+    public void setWindow(TimeWindow w) {
+        Objects.requireNonNull(w, "window");
+        if (w == window) {
+            return;
+        }
+        window = w;
+        if (loop.isStarted()) {
+            loop.refreshSoon();
+        }
+    }
+
+    public TimeWindow window() {
+        return window;
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    public void stop() {
+        loop.stop();
+    }
+
+    /** Refreshes now (the scripts list too); skipped if a refresh is running. */
+    public void refreshNow() {
+        loop.refreshNow();
+    }
+
+    public AccountSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public void addListener(Consumer<AccountSnapshot> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Consumer<AccountSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Refreshes skipped because one was still running (for tests and diagnostics). */
+    public long skippedRefreshes() {
+        return loop.skippedCount();
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        listeners.clear();
+    }
+
+    private PollingLoop.Outcome refresh(boolean forced) {
+        TimeWindow w = window;
+        Instant now = options.clock().instant();
+        CloudflareClient client = connection.client().orElse(null);
+        AccountSummary account = connection.snapshot().current();
+        if (client == null || account == null) {
+            fail(new MonitorProblem(PANEL, QUERY, PANEL + ": not connected to an account.", null), "not connected");
+            return PollingLoop.Outcome.FAILURE;
+        }
+        BudgetSnapshot budget = connection.rateBudget();
+        if (budget.graphqlRemaining() <= 0) {
+            fail(new MonitorProblem(PANEL, QUERY, PANEL + ": the GraphQL rate budget is spent; next refresh after "
+                    + budget.graphqlResetAt() + ".", null), "rate budget spent");
+            return PollingLoop.Outcome.BUDGET_SPENT;
+        }
+        DatasetSettings limits = DatasetLimits.of(client, account.id());
+        Instant currentSince = DatasetLimits.clampSince(limits, now.minus(options.currentSpan()), now, now);
+        Instant previousSince = DatasetLimits.clampSince(limits, currentSince.minus(options.previousSpan()),
+                currentSince, now);
+        if (!previousSince.isBefore(currentSince.minusSeconds(1))) {
+            // the dataset's age limit leaves no room before the current window: an empty previous span
+            previousSince = currentSince.minusSeconds(2);
+        }
+        Instant loadSince = DatasetLimits.clampSince(limits, now.minus(w.duration()), now, now);
+        List<WorkersInvocationsQuery> selections = selections(account.id(), limits, now, currentSince, previousSince,
+                loadSince, w);
+
+        GraphQLResult<Map<String, List<WorkersInvocationsRow>>> result;
+        try {
+            result = client.analytics().workersInvocations(QUERY, selections);
+        } catch (RuntimeException e) {
+            LOG.debug("Overview refresh failed: {}", e.toString());
+            fail(MonitorProblems.from(PANEL, QUERY, e), e.getMessage());
+            return PollingLoop.Outcome.FAILURE;
+        }
+        MonitorProblem problem = null;
+        if (forced || scriptsReadAt == null || !account.id().equals(scriptsAccount)
+                || !now.isBefore(scriptsReadAt.plus(options.scriptsRefresh()))) {
+            try {
+                scripts = client.workers().scripts().list(account.id());
+                scriptsReadAt = now;
+                scriptsAccount = account.id();
+            } catch (RuntimeException e) {
+                // The figures are fresh; only "last deploy" may be old, so this is a problem, not staleness.
+                problem = MonitorProblems.from(PANEL, SCRIPTS_QUERY, e);
+            }
+        }
+        if (problem == null && result.isPartial()) {
+            problem = new MonitorProblem(PANEL, QUERY, PANEL + ": some figures are missing: "
+                    + result.errors().get(0).message(),
+                    result.errors().stream().map(Object::toString).collect(Collectors.joining("\n")));
+        }
+        Map<String, List<WorkersInvocationsRow>> rows = result.data();
+        List<WorkerScript> knownScripts = account.id().equals(scriptsAccount) ? scripts : List.of();
+        AccountSnapshot next = OverviewBuilder.build(new OverviewBuilder.Input(now, w,
+                Duration.between(currentSince, now), Duration.between(previousSince, currentSince), loadSince, now,
+                rows.get("current"), rows.get("previous"), rows.get("load"), rows.get("total"), knownScripts,
+                options.thresholds()));
+        publish(problem == null ? next : next.withProblem(problem));
+        return PollingLoop.Outcome.SUCCESS;
+    }
+
+    static List<WorkersInvocationsQuery> selections(String accountTag, DatasetSettings limits, Instant now,
+                                                    Instant currentSince, Instant previousSince, Instant loadSince,
+                                                    TimeWindow w) {
+        int limit = DatasetLimits.limit(limits);
+        WorkersInvocationsQuery current = WorkersInvocationsQuery.builder().alias("current").accountTag(accountTag)
+                .since(currentSince).until(now).limit(limit)
+                .dimensions(Dimension.SCRIPT_NAME)
+                .sum(SumField.REQUESTS, SumField.ERRORS, SumField.SUBREQUESTS)
+                .quantiles(QuantileField.CPU_TIME_P50, QuantileField.CPU_TIME_P99, QuantileField.WALL_TIME_P99)
+                .orderBy(OrderBy.desc(SumField.REQUESTS))
+                .build();
+        // one second short of the current window so no event is counted twice
+        WorkersInvocationsQuery previous = WorkersInvocationsQuery.builder().alias("previous").accountTag(accountTag)
+                .since(previousSince).until(currentSince.minusSeconds(1)).limit(limit)
+                .dimensions(Dimension.SCRIPT_NAME)
+                .sum(SumField.REQUESTS, SumField.ERRORS)
+                .orderBy(OrderBy.desc(SumField.REQUESTS))
+                .build();
+        WorkersInvocationsQuery load = WorkersInvocationsQuery.builder().alias("load").accountTag(accountTag)
+                .since(loadSince).until(now).limit(limit)
+                .dimensions(w.grain())
+                .sum(SumField.REQUESTS, SumField.ERRORS)
+                .orderBy(OrderBy.asc(w.grain()))
+                .build();
+        // no dimensions: one row with the account-wide CPU p99, which per-Worker quantiles cannot give
+        WorkersInvocationsQuery total = WorkersInvocationsQuery.builder().alias("total").accountTag(accountTag)
+                .since(currentSince).until(now).limit(1)
+                .sum(SumField.REQUESTS)
+                .quantiles(QuantileField.CPU_TIME_P99)
+                .build();
+        return List.of(current, previous, load, total);
+    }
+
+    private void fail(MonitorProblem problem, String reason) {
+        AccountSnapshot last = snapshot;
+        Staleness stale = new Staleness(true, last.staleness().lastSuccess(), reason);
+        publish(last.withFailure(stale, problem));
+    }
+
+    private void publish(AccountSnapshot next) {
+        snapshot = next;
+        for (Consumer<AccountSnapshot> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("An overview listener failed", e);
+            }
+        }
+    }
+}

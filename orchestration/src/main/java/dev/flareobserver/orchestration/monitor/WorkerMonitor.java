@@ -1,0 +1,199 @@
+package dev.flareobserver.orchestration.monitor;
+
+import dev.flareobserver.api.CloudflareClient;
+import dev.flareobserver.api.analytics.DatasetSettings;
+import dev.flareobserver.api.analytics.GraphQLResult;
+import dev.flareobserver.api.analytics.OrderBy;
+import dev.flareobserver.api.analytics.WorkersInvocationsFields.Dimension;
+import dev.flareobserver.api.analytics.WorkersInvocationsFields.QuantileField;
+import dev.flareobserver.api.analytics.WorkersInvocationsFields.SumField;
+import dev.flareobserver.api.analytics.WorkersInvocationsQuery;
+import dev.flareobserver.api.analytics.WorkersInvocationsRow;
+import dev.flareobserver.api.workers.Deployment;
+import dev.flareobserver.api.workers.WorkerVersion;
+import dev.flareobserver.orchestration.connection.AccountConnection;
+import dev.flareobserver.orchestration.connection.AccountSummary;
+import dev.flareobserver.orchestration.connection.BudgetSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the Worker page for one script: one GraphQL request per refresh (aliases {@code series}, grouped by
+ * time grain and status, and {@code latency}, grouped by time grain with quantiles), plus the deployments and
+ * versions lists over REST, re-read at most every {@link MonitorOptions#scriptsRefresh()} or when asked.
+ */
+public final class WorkerMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMonitor.class);
+
+    static final String QUERY = "WorkerSeries";
+
+    private final AccountConnection connection;
+    private final MonitorOptions options;
+    private final String scriptName;
+    private final String panel;
+    private final PollingLoop loop;
+    private final List<Consumer<WorkerDetailSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile TimeWindow window = TimeWindow.H6;
+    private volatile WorkerDetailSnapshot snapshot;
+    private volatile List<Deployment> deployments = List.of();
+    private volatile List<VersionInfo> versions = List.of();
+    private volatile Instant listsReadAt;
+
+    public WorkerMonitor(AccountConnection connection, String scriptName, MonitorOptions options) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.options = Objects.requireNonNull(options, "options");
+        if (scriptName == null || scriptName.isBlank()) {
+            throw new IllegalArgumentException("A Worker monitor needs a script name");
+        }
+        this.scriptName = scriptName;
+        this.panel = "Worker " + scriptName;
+        this.snapshot = WorkerDetailSnapshot.empty(scriptName, window);
+        this.loop = new PollingLoop("flare-worker-monitor", options, connection::rateBudget, this::refresh);
+    }
+
+    public String scriptName() {
+        return scriptName;
+    }
+
+    public void setWindow(TimeWindow w) {
+        Objects.requireNonNull(w, "window");
+        if (w == window) {
+            return;
+        }
+        window = w;
+        if (loop.isStarted()) {
+            loop.refreshSoon();
+        }
+    }
+
+    public TimeWindow window() {
+        return window;
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    public void stop() {
+        loop.stop();
+    }
+
+    /** Refreshes now, deployments and versions too (e.g. after a rollback); skipped if one is running. */
+    public void refreshNow() {
+        loop.refreshNow();
+    }
+
+    public WorkerDetailSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public void addListener(Consumer<WorkerDetailSnapshot> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Consumer<WorkerDetailSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        listeners.clear();
+    }
+
+    private PollingLoop.Outcome refresh(boolean forced) {
+        TimeWindow w = window;
+        Instant now = options.clock().instant();
+        CloudflareClient client = connection.client().orElse(null);
+        AccountSummary account = connection.snapshot().current();
+        if (client == null || account == null) {
+            fail(new MonitorProblem(panel, QUERY, panel + ": not connected to an account.", null), "not connected");
+            return PollingLoop.Outcome.FAILURE;
+        }
+        BudgetSnapshot budget = connection.rateBudget();
+        if (budget.graphqlRemaining() <= 0) {
+            fail(new MonitorProblem(panel, QUERY, panel + ": the GraphQL rate budget is spent; next refresh after "
+                    + budget.graphqlResetAt() + ".", null), "rate budget spent");
+            return PollingLoop.Outcome.BUDGET_SPENT;
+        }
+        DatasetSettings limits = DatasetLimits.of(client, account.id());
+        Instant since = DatasetLimits.clampSince(limits, now.minus(w.duration()), now, now);
+        GraphQLResult<Map<String, List<WorkersInvocationsRow>>> result;
+        try {
+            result = client.analytics().workersInvocations(QUERY, selections(account.id(), scriptName, limits, since,
+                    now, w));
+        } catch (RuntimeException e) {
+            LOG.debug("Worker {} refresh failed: {}", scriptName, e.toString());
+            fail(MonitorProblems.from(panel, QUERY, e), e.getMessage());
+            return PollingLoop.Outcome.FAILURE;
+        }
+        MonitorProblem problem = null;
+        if (forced || listsReadAt == null || !now.isBefore(listsReadAt.plus(options.scriptsRefresh()))) {
+            String step = "Deployments list";
+            try {
+                deployments = client.workers().scripts().deployments(account.id(), scriptName).list();
+                step = "Versions list";
+                List<WorkerVersion> listed = client.workers().scripts().versions(account.id(), scriptName).list().items();
+                versions = WorkerDetailBuilder.versions(listed);
+                listsReadAt = now;
+            } catch (RuntimeException e) {
+                problem = MonitorProblems.from(panel, step, e);
+            }
+        }
+        if (problem == null && result.isPartial()) {
+            problem = new MonitorProblem(panel, QUERY, panel + ": some figures are missing: "
+                    + result.errors().get(0).message(), result.errors().toString());
+        }
+        List<SeriesPoint> series = WorkerDetailBuilder.series(result.data().get("series"), result.data().get("latency"));
+        Duration maxSpan = w.duration().dividedBy(4);
+        List<DeploymentMarker> markers = WorkerDetailBuilder.markers(deployments, versions, series, since, now,
+                w.step(), maxSpan);
+        publish(new WorkerDetailSnapshot(scriptName, w, now, series, markers, versions,
+                WorkerDetailBuilder.activeVersion(deployments), Staleness.fresh(now), problem));
+        return PollingLoop.Outcome.SUCCESS;
+    }
+
+    static List<WorkersInvocationsQuery> selections(String accountTag, String scriptName, DatasetSettings limits,
+                                                    Instant since, Instant until, TimeWindow w) {
+        int limit = DatasetLimits.limit(limits);
+        WorkersInvocationsQuery series = WorkersInvocationsQuery.builder().alias("series").accountTag(accountTag)
+                .since(since).until(until).limit(limit).filterScriptName(scriptName)
+                .dimensions(w.grain(), Dimension.STATUS)
+                .sum(SumField.REQUESTS, SumField.ERRORS, SumField.SUBREQUESTS)
+                .orderBy(OrderBy.asc(w.grain()))
+                .build();
+        WorkersInvocationsQuery latency = WorkersInvocationsQuery.builder().alias("latency").accountTag(accountTag)
+                .since(since).until(until).limit(limit).filterScriptName(scriptName)
+                .dimensions(w.grain())
+                .quantiles(QuantileField.CPU_TIME_P50, QuantileField.CPU_TIME_P99, QuantileField.WALL_TIME_P50,
+                        QuantileField.WALL_TIME_P99)
+                .orderBy(OrderBy.asc(w.grain()))
+                .build();
+        return List.of(series, latency);
+    }
+
+    private void fail(MonitorProblem problem, String reason) {
+        WorkerDetailSnapshot last = snapshot;
+        publish(last.withFailure(new Staleness(true, last.staleness().lastSuccess(), reason), problem));
+    }
+
+    private void publish(WorkerDetailSnapshot next) {
+        snapshot = next;
+        for (Consumer<WorkerDetailSnapshot> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("A worker page listener failed", e);
+            }
+        }
+    }
+}
