@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.flareobserver.emulator.auth.Authenticator;
 import dev.flareobserver.emulator.faults.FaultInjector;
 import dev.flareobserver.emulator.faults.FaultRule;
+import dev.flareobserver.emulator.graphql.GraphqlEndpoint;
 import dev.flareobserver.emulator.http.ApiError;
 import dev.flareobserver.emulator.http.ApiException;
 import dev.flareobserver.emulator.http.Envelope;
@@ -40,14 +41,18 @@ final class ApiPipeline implements HttpHandler {
     private final RateLimiter limiter;
     private final FaultInjector faults;
     private final RequestStats stats;
+    private final GraphqlEndpoint graphql;
+    private final RateLimiter graphqlLimiter;
 
     ApiPipeline(Router router, Authenticator authenticator, RateLimiter limiter, FaultInjector faults,
-                RequestStats stats) {
+                RequestStats stats, GraphqlEndpoint graphql, RateLimiter graphqlLimiter) {
         this.router = router;
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.faults = faults;
         this.stats = stats;
+        this.graphql = graphql;
+        this.graphqlLimiter = graphqlLimiter;
     }
 
     @Override
@@ -96,6 +101,11 @@ final class ApiPipeline implements HttpHandler {
     }
 
     private Response serve(RequestContext call, Router.Resolution resolution) {
+        if (resolution instanceof Router.Found found && found.route().template().equals(GraphqlEndpoint.PATH)) {
+            // GraphQL has its own budget (300 queries / 5 min per token) and does not spend the REST one.
+            RateLimiter.Decision decision = graphqlLimiter.acquire(credentialKey(call));
+            return decision.allowed() ? route(call, resolution) : graphql.rateLimited(decision.retryAfterSeconds());
+        }
         RateLimiter.Decision decision = limiter.acquire(credentialKey(call));
         Response response;
         if (!decision.allowed()) {

@@ -7,6 +7,8 @@ import dev.flareobserver.emulator.auth.TokenStore;
 import dev.flareobserver.emulator.memberships.MembershipStore;
 import dev.flareobserver.emulator.state.Ids;
 import dev.flareobserver.emulator.user.UserStore;
+import dev.flareobserver.emulator.workers.DemoWorkers;
+import dev.flareobserver.emulator.workers.WorkerStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +29,15 @@ final class DemoSeeder {
     private final AccountStore accounts;
     private final MembershipStore memberships;
     private final TokenStore tokens;
+    private final WorkerStore workers;
 
-    DemoSeeder(UserStore users, AccountStore accounts, MembershipStore memberships, TokenStore tokens) {
+    DemoSeeder(UserStore users, AccountStore accounts, MembershipStore memberships, TokenStore tokens,
+               WorkerStore workers) {
         this.users = users;
         this.accounts = accounts;
         this.memberships = memberships;
         this.tokens = tokens;
+        this.workers = workers;
     }
 
     /**
@@ -71,9 +76,30 @@ final class DemoSeeder {
         for (String t : options.disabledTokens()) {
             tokens.put(t, Principal.Kind.USER_TOKEN, DemoWorld.USER_ID, null, TokenStatus.DISABLED, null, null, false, now);
         }
+        seedWorkers(options, now);
         // Every account in the state (including extras from earlier runs), in order.
         List<EmulatorAccount> stored = accounts.all().stream().map(a -> new EmulatorAccount(a.id(), a.name())).toList();
         return new Seeded(token, key, stored);
+    }
+
+    /**
+     * Demo Workers in the two demo accounts (the scale knob applies to production; staging keeps at
+     * most the demo set), and a workers.dev subdomain for every account so {@code wrangler deploy}
+     * never stops to ask for one.
+     */
+    private void seedWorkers(EmulatorOptions options, Instant now) {
+        List<WorkerStore.SeedScript> scripts = new java.util.ArrayList<>(
+                DemoWorkers.build(DemoWorld.PRODUCTION.id(), options.workers(), now));
+        scripts.addAll(DemoWorkers.build(DemoWorld.STAGING.id(),
+                Math.min(options.workers(), DemoWorkers.DEMO_NAMES.size()), now));
+        workers.seed(scripts);
+        for (AccountStore.AccountRecord a : accounts.all()) {
+            String sub = DemoWorkers.subdomainFor(a.name());
+            // A name already taken (two accounts with similar names) gets the account id appended.
+            workers.putSubdomain(a.id(), workers.subdomainOwner(sub).filter(o -> !o.equals(a.id())).isPresent()
+                    ? sub + "-" + a.id().substring(0, 6) : sub, true);
+        }
+        workers.invalidateAll();
     }
 
     private void addAccount(EmulatorAccount a, Instant createdOn, int position, List<String> roles) {

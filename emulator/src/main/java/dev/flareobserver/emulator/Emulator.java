@@ -8,6 +8,7 @@ import dev.flareobserver.emulator.auth.Authenticator;
 import dev.flareobserver.emulator.auth.TokenStore;
 import dev.flareobserver.emulator.auth.TokenVerifyRoutes;
 import dev.flareobserver.emulator.faults.FaultInjector;
+import dev.flareobserver.emulator.graphql.GraphqlEndpoint;
 import dev.flareobserver.emulator.memberships.MembershipRoutes;
 import dev.flareobserver.emulator.memberships.MembershipStore;
 import dev.flareobserver.emulator.http.Envelope;
@@ -18,8 +19,12 @@ import dev.flareobserver.emulator.state.Migrations;
 import dev.flareobserver.emulator.state.StateException;
 import dev.flareobserver.emulator.state.StateStore;
 import dev.flareobserver.emulator.stats.RequestStats;
+import dev.flareobserver.emulator.traffic.TrafficSimulator;
 import dev.flareobserver.emulator.user.UserRoutes;
 import dev.flareobserver.emulator.user.UserStore;
+import dev.flareobserver.emulator.workers.WorkerDirectory;
+import dev.flareobserver.emulator.workers.WorkerRoutes;
+import dev.flareobserver.emulator.workers.WorkerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +66,9 @@ public final class Emulator implements AutoCloseable {
     private final RequestStats stats;
     private final RateLimiter limiter;
     private volatile Duration startupTime;
+    private volatile TrafficSimulator traffic;
+    private volatile RateLimiter graphqlLimiter;
+    private volatile WorkerStore workers;
     private volatile DemoSeeder.Seeded seeded;
     private volatile boolean closed;
 
@@ -104,6 +112,9 @@ public final class Emulator implements AutoCloseable {
         Opened opened = null;
         try {
             Envelope.success(new EmulatorAccount("warm", "up")); // loads Jackson's serialisers
+            // Without TCP_NODELAY the JDK server's small writes wait on the peer's delayed ACK: ~40 ms
+            // per request on a kept-alive connection. Read once, when the server classes load.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
             executor = Executors.newCachedThreadPool(daemonThreads());
             server.setExecutor(executor);
@@ -112,8 +123,10 @@ public final class Emulator implements AutoCloseable {
             Router router = new Router();
             TokenVerifyRoutes.register(router);
             new UserRoutes(opened.users).register(router);
-            new AccountRoutes(opened.accounts).register(router);
+            AccountRoutes accountRoutes = new AccountRoutes(opened.accounts);
+            accountRoutes.register(router);
             new MembershipRoutes(opened.memberships).register(router);
+            new WorkerRoutes(opened.workers, accountRoutes, opened.users, options.clock()).register(router);
 
             FaultInjector faults = new FaultInjector(options.clock());
             RequestStats stats = new RequestStats(options.clock());
@@ -121,7 +134,19 @@ public final class Emulator implements AutoCloseable {
             Authenticator authenticator = new Authenticator(opened.tokens, opened.users, options.clock());
             Emulator emulator = new Emulator(server, executor, opened.state, opened.seeder, options, faults, stats,
                     limiter, opened.seeded);
-            server.createContext(ApiPipeline.PREFIX, new ApiPipeline(router, authenticator, limiter, faults, stats));
+            emulator.workers = opened.workers;
+            // Traffic runs on the wall clock; the scripted incidents are placed relative to this start.
+            TrafficSimulator traffic = new TrafficSimulator(opened.workers, options.clock(), options.clock().instant());
+            AccountStore accountStore = opened.accounts;
+            GraphqlEndpoint graphql = new GraphqlEndpoint(traffic, options.clock(),
+                    (principal, account) -> accountStore.visibleTo(principal).stream().anyMatch(a -> a.id().equals(account)));
+            graphql.register(router);
+            RateLimiter graphqlLimiter = new RateLimiter(GraphqlEndpoint.QUERIES_PER_WINDOW, Duration.ofMinutes(5),
+                    options.clock());
+            emulator.traffic = traffic;
+            emulator.graphqlLimiter = graphqlLimiter;
+            server.createContext(ApiPipeline.PREFIX, new ApiPipeline(router, authenticator, limiter, faults, stats,
+                    graphql, graphqlLimiter));
             server.createContext(AdminRoutes.PREFIX, new AdminRoutes(faults, stats, emulator::reset, emulator::info));
             // Anything else (e.g. "/") gets the API's own 404 envelope.
             server.createContext("/", exchange -> ResponseWriter.write(exchange, ApiPipeline.noRoute()));
@@ -147,7 +172,7 @@ public final class Emulator implements AutoCloseable {
 
     /** The state and its stores, opened and seeded. */
     private record Opened(StateStore state, UserStore users, AccountStore accounts, MembershipStore memberships,
-                          TokenStore tokens, DemoSeeder seeder, DemoSeeder.Seeded seeded) {
+                          TokenStore tokens, WorkerStore workers, DemoSeeder seeder, DemoSeeder.Seeded seeded) {
 
         static Opened open(EmulatorOptions options) {
             StateStore state;
@@ -161,10 +186,11 @@ public final class Emulator implements AutoCloseable {
                 AccountStore accounts = new AccountStore(state);
                 MembershipStore memberships = new MembershipStore(state);
                 TokenStore tokens = new TokenStore(state);
-                DemoSeeder seeder = new DemoSeeder(users, accounts, memberships, tokens);
+                WorkerStore workers = new WorkerStore(state);
+                DemoSeeder seeder = new DemoSeeder(users, accounts, memberships, tokens, workers);
                 DemoSeeder.Seeded seeded = seeder.seed(options, options.userToken(), options.apiKey(),
                         options.clock().instant());
-                return new Opened(state, users, accounts, memberships, tokens, seeder, seeded);
+                return new Opened(state, users, accounts, memberships, tokens, workers, seeder, seeded);
             } catch (RuntimeException e) {
                 state.close();
                 throw e;
@@ -221,6 +247,16 @@ public final class Emulator implements AutoCloseable {
         return state.file();
     }
 
+    /** The emulated accounts' Workers and their deployment history (what the traffic simulator reads). */
+    public WorkerDirectory workerDirectory() {
+        return workers;
+    }
+
+    /** The simulated Workers traffic behind GraphQL analytics (and, later, tails). */
+    public TrafficSimulator traffic() {
+        return traffic;
+    }
+
     public FaultInjector faults() {
         return faults;
     }
@@ -247,6 +283,9 @@ public final class Emulator implements AutoCloseable {
         stats.reset();
         faults.clear();
         limiter.reset();
+        if (graphqlLimiter != null) {
+            graphqlLimiter.reset();
+        }
         if (includeState) {
             state.clearAllRows();
             seeded = seeder.seed(options, seeded.userToken(), seeded.apiKey(), options.clock().instant());

@@ -1,5 +1,7 @@
 package dev.flareobserver.emulator;
 
+import dev.flareobserver.emulator.workers.DemoWorkers;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,7 @@ public final class EmulatorOptions {
     private final List<String> expiredTokens;
     private final List<String> disabledTokens;
     private final int extraAccounts;
+    private final int workers;
     private final int rateLimit;
     private final Duration rateWindow;
     private final Clock clock;
@@ -40,6 +43,7 @@ public final class EmulatorOptions {
         this.expiredTokens = List.copyOf(b.expiredTokens);
         this.disabledTokens = List.copyOf(b.disabledTokens);
         this.extraAccounts = b.extraAccounts;
+        this.workers = b.workers;
         this.rateLimit = b.rateLimit;
         this.rateWindow = b.rateWindow;
         this.clock = b.clock;
@@ -106,6 +110,11 @@ public final class EmulatorOptions {
         return extraAccounts;
     }
 
+    /** Workers in the production demo account (the staging account gets at most the 25-Worker demo set). */
+    public int workers() {
+        return workers;
+    }
+
     public int rateLimit() {
         return rateLimit;
     }
@@ -127,6 +136,7 @@ public final class EmulatorOptions {
         private final List<String> expiredTokens = new ArrayList<>();
         private final List<String> disabledTokens = new ArrayList<>();
         private int extraAccounts;
+        private int workers = DemoWorkers.DEMO_NAMES.size();
         private int rateLimit = DEFAULT_RATE_LIMIT;
         private Duration rateWindow = DEFAULT_RATE_WINDOW;
         private Clock clock = Clock.systemUTC();
@@ -186,6 +196,19 @@ public final class EmulatorOptions {
                 throw new IllegalArgumentException("extraAccounts must be between 0 and 10000, got " + n);
             }
             this.extraAccounts = n;
+            return this;
+        }
+
+        /**
+         * Workers in the production demo account, 0..2000 (default: the demo set of 25). Up to 25
+         * takes the first n demo Workers (the incident Workers come first); beyond that adds
+         * {@code worker-0001}... with a short history each, for benchmarks.
+         */
+        public Builder workers(int n) {
+            if (n < 0 || n > DemoWorkers.MAX_WORKERS) {
+                throw new IllegalArgumentException("workers must be between 0 and " + DemoWorkers.MAX_WORKERS + ", got " + n);
+            }
+            this.workers = n;
             return this;
         }
 

@@ -1,0 +1,385 @@
+package dev.flareobserver.emulator.graphql;
+
+import graphql.GraphQLContext;
+import graphql.Scalars;
+import graphql.language.FloatValue;
+import graphql.language.IntValue;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.execution.CoercedVariables;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.SelectedField;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeRuntimeWiring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The GraphQL schema of the emulator's analytics: the part of Cloudflare's schema that Workers
+ * analytics use, with Cloudflare's type and field names (graphql-analytics.md §3). Scalars are
+ * lenient as Cloudflare's are: {@code Time}, {@code Date} and {@code string} all carry strings, so
+ * the docs' tutorial (which declares its times as {@code string}) works.
+ */
+final class AnalyticsSchema {
+
+    /** GraphQL context keys set per request. */
+    static final String VISIBLE = "flare.visibleAccount";
+    static final String ACCOUNT = "flare.account";
+    static final String QUERY = "flare.query";
+    static final String NOW = "flare.now";
+
+    /** One account node of the result. */
+    record AccountNode(String accountTag) {
+    }
+
+    private AnalyticsSchema() {
+    }
+
+    static String sdl() {
+        StringBuilder order = new StringBuilder();
+        List<String> keys = new ArrayList<>(DatasetLimits.DIMENSIONS);
+        DatasetLimits.SUMS.forEach(f -> keys.add("sum_" + f));
+        DatasetLimits.QUANTILES.forEach(f -> keys.add("quantiles_" + f));
+        DatasetLimits.MAXES.forEach(f -> keys.add("max_" + f));
+        DatasetLimits.AVGS.forEach(f -> keys.add("avg_" + f));
+        for (String k : keys) {
+            order.append("  ").append(k).append("_ASC\n  ").append(k).append("_DESC\n");
+        }
+        return """
+                scalar Time
+                scalar Date
+                scalar string
+                scalar uint64
+                scalar float64
+
+                schema { query: Query }
+
+                type Query {
+                  viewer: Viewer
+                }
+
+                type Viewer {
+                  accounts(filter: AccountFilter_InputObject!): [Account!]!
+                }
+
+                input AccountFilter_InputObject {
+                  accountTag: string
+                  accountTag_in: [string!]
+                }
+
+                type Account {
+                  workersInvocationsAdaptive(limit: uint64, filter: AccountWorkersInvocationsAdaptiveFilter_InputObject,
+                                             orderBy: [AccountWorkersInvocationsAdaptiveOrderBy!]): [AccountWorkersInvocationsAdaptive!]
+                  settings: AccountSettings
+                }
+
+                type AccountSettings {
+                  workersInvocationsAdaptive: SettingNode
+                }
+
+                type SettingNode {
+                  enabled: Boolean!
+                  availableFields: [string!]!
+                  maxPageSize: uint64!
+                  maxNumberOfFields: uint64!
+                  notOlderThan: uint64!
+                  maxDuration: uint64!
+                }
+
+                input AccountWorkersInvocationsAdaptiveFilter_InputObject {
+                  AND: [AccountWorkersInvocationsAdaptiveFilter_InputObject!]
+                  OR: [AccountWorkersInvocationsAdaptiveFilter_InputObject!]
+                  datetime_geq: Time
+                  datetime_gt: Time
+                  datetime_leq: Time
+                  datetime_lt: Time
+                  date: Date
+                  date_geq: Date
+                  date_gt: Date
+                  date_leq: Date
+                  date_lt: Date
+                  scriptName: string
+                  scriptName_in: [string!]
+                  scriptName_neq: string
+                  status: string
+                  status_in: [string!]
+                  status_neq: string
+                  scriptVersion: string
+                  scriptVersion_in: [string!]
+                }
+
+                enum AccountWorkersInvocationsAdaptiveOrderBy {
+                %s}
+
+                type AccountWorkersInvocationsAdaptive {
+                  dimensions: AccountWorkersInvocationsAdaptiveDimensions
+                  sum: AccountWorkersInvocationsAdaptiveSum
+                  quantiles: AccountWorkersInvocationsAdaptiveQuantiles
+                  max: AccountWorkersInvocationsAdaptiveMax
+                  avg: AccountWorkersInvocationsAdaptiveAvg
+                }
+
+                type AccountWorkersInvocationsAdaptiveDimensions {
+                  date: Date!
+                  datetime: Time!
+                  datetimeMinute: Time!
+                  datetimeFifteenMinutes: Time!
+                  datetimeHour: Time!
+                  scriptName: string!
+                  scriptVersion: string!
+                  status: string!
+                }
+
+                "Sums; wallTime in microseconds, duration in GB-seconds."
+                type AccountWorkersInvocationsAdaptiveSum {
+                  requests: uint64!
+                  errors: uint64!
+                  subrequests: uint64!
+                  wallTime: uint64!
+                  duration: float64!
+                }
+
+                "cpuTime and wallTime quantiles in microseconds, duration in GB-seconds."
+                type AccountWorkersInvocationsAdaptiveQuantiles {
+                  cpuTimeP50: float64!
+                  cpuTimeP75: float64!
+                  cpuTimeP99: float64!
+                  cpuTimeP999: float64!
+                  wallTimeP50: float64!
+                  wallTimeP99: float64!
+                  durationP50: float64!
+                  durationP75: float64!
+                  durationP99: float64!
+                  durationP999: float64!
+                }
+
+                type AccountWorkersInvocationsAdaptiveMax {
+                  cpuTime: uint64!
+                  wallTime: uint64!
+                  duration: float64!
+                }
+
+                type AccountWorkersInvocationsAdaptiveAvg {
+                  sampleInterval: float64!
+                }
+                """.formatted(order);
+    }
+
+    /**
+     * The schema: built once per JVM (it costs tens of milliseconds, and the emulator's start-up
+     * budget is small); the simulator a query reads comes in the GraphQL context under {@link #QUERY}.
+     */
+    static GraphQLSchema schema() {
+        return Holder.SCHEMA;
+    }
+
+    private static final class Holder {
+        static final GraphQLSchema SCHEMA = build();
+    }
+
+    private static GraphQLSchema build() {
+        DataFetcher<Object> rowPart = DataFetchingEnvironment::getSource;
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(stringScalar("Time", "A time in RFC 3339, e.g. 2022-08-04T00:00:00Z"))
+                .scalar(stringScalar("Date", "A date, e.g. 2022-08-04"))
+                .scalar(stringScalar("string", "A string"))
+                .scalar(numberScalar("uint64", true))
+                .scalar(numberScalar("float64", false))
+                .type("Query", t -> t.dataFetcher("viewer", env -> Map.of()))
+                .type("Viewer", t -> t.dataFetcher("accounts", AnalyticsSchema::accounts))
+                .type("Account", t -> t
+                        .dataFetcher("workersInvocationsAdaptive", AnalyticsSchema::invocations)
+                        .dataFetcher("settings", env -> env.getSource()))
+                .type("AccountSettings", t -> t.dataFetcher("workersInvocationsAdaptive", env -> settings()))
+                .type("AccountWorkersInvocationsAdaptive", t -> t
+                        .dataFetcher("dimensions", rowPart).dataFetcher("sum", rowPart)
+                        .dataFetcher("quantiles", rowPart).dataFetcher("max", rowPart).dataFetcher("avg", rowPart))
+                .type(part("AccountWorkersInvocationsAdaptiveDimensions", null))
+                .type(part("AccountWorkersInvocationsAdaptiveSum", "sum"))
+                .type(part("AccountWorkersInvocationsAdaptiveQuantiles", "quantiles"))
+                .type(part("AccountWorkersInvocationsAdaptiveMax", "max"))
+                .type(part("AccountWorkersInvocationsAdaptiveAvg", "avg"))
+                .build();
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()), wiring);
+        // Clients declare variables with the standard scalars (lablabs: `$limit: Int!`); they exist
+        // in the schema even where no field uses them.
+        return GraphQLSchema.newSchema(schema).additionalType(Scalars.GraphQLInt).additionalType(Scalars.GraphQLFloat)
+                .additionalType(Scalars.GraphQLString).additionalType(Scalars.GraphQLID).build();
+    }
+
+    private static TypeRuntimeWiring part(String type, String part) {
+        return TypeRuntimeWiring.newTypeWiring(type).defaultDataFetcher(env -> {
+            InvocationsQuery.Row row = env.getSource();
+            String field = env.getField().getName();
+            return part == null ? row.dimension(field) : row.value(part, field);
+        }).build();
+    }
+
+    private static Map<String, Object> settings() {
+        return Map.of("enabled", true, "availableFields", DatasetLimits.availableFields(),
+                "maxPageSize", DatasetLimits.MAX_PAGE_SIZE, "maxNumberOfFields", DatasetLimits.MAX_NUMBER_OF_FIELDS,
+                "notOlderThan", DatasetLimits.NOT_OLDER_THAN_SECONDS, "maxDuration", DatasetLimits.MAX_DURATION_SECONDS);
+    }
+
+    /** Exactly one account per query, one the caller may see. */
+    @SuppressWarnings("unchecked")
+    private static List<AccountNode> accounts(DataFetchingEnvironment env) {
+        Map<String, Object> filter = env.getArgument("filter");
+        Set<String> tags = new LinkedHashSet<>();
+        if (filter.get("accountTag") != null) {
+            tags.add((String) filter.get("accountTag"));
+        }
+        if (filter.get("accountTag_in") != null) {
+            tags.addAll((List<String>) filter.get("accountTag_in"));
+        }
+        if (tags.isEmpty()) {
+            throw new QueryError("an account-scoped query needs filter: {accountTag: ...}");
+        }
+        GraphQLContext context = env.getGraphQlContext();
+        String previous = context.get(ACCOUNT);
+        Set<String> all = new LinkedHashSet<>(tags);
+        if (previous != null) {
+            all.add(previous);
+        }
+        if (all.size() > 1) {
+            throw new QueryError("in combination, your request queries too many nodes, zones and accounts "
+                    + "(limit: 1 account per query)");
+        }
+        String account = tags.iterator().next();
+        Predicate<String> visible = context.get(VISIBLE);
+        if (visible == null || !visible.test(account)) {
+            throw new QueryError("not authorized for that account");
+        }
+        context.put(ACCOUNT, account);
+        return List.of(new AccountNode(account));
+    }
+
+    private static List<InvocationsQuery.Row> invocations(DataFetchingEnvironment env) {
+        InvocationsQuery query = env.getGraphQlContext().get(QUERY);
+        AccountNode account = env.getSource();
+        Object limitArg = env.getArgument("limit");
+        long limit = limitArg == null ? -1 : ((Number) limitArg).longValue();
+        if (limit < 1 || limit > DatasetLimits.MAX_PAGE_SIZE) {
+            throw new QueryError("limit must be positive number and not greater than " + DatasetLimits.MAX_PAGE_SIZE);
+        }
+        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        List<SelectedField> leaves = selection.getFields("*/*");
+        if (leaves.size() > DatasetLimits.MAX_NUMBER_OF_FIELDS) {
+            throw new QueryError("number of fields can't be more than " + DatasetLimits.MAX_NUMBER_OF_FIELDS);
+        }
+        Set<String> dimensions = new LinkedHashSet<>();
+        for (SelectedField f : selection.getFields("dimensions/*")) {
+            dimensions.add(f.getName());
+        }
+        List<String> orderBy = env.getArgument("orderBy");
+        boolean latency = !selection.getFields("quantiles/*").isEmpty() || !selection.getFields("max/*").isEmpty()
+                || selection.contains("sum/wallTime") || selection.contains("sum/duration")
+                || (orderBy != null && orderBy.stream().anyMatch(o -> o.startsWith("quantiles_") || o.startsWith("max_")
+                || o.startsWith("sum_wallTime") || o.startsWith("sum_duration")));
+
+        InvocationsFilter filter = InvocationsFilter.of(env.getArgument("filter"));
+        java.time.Instant now = env.getGraphQlContext().get(NOW);
+        checkRange(filter, now);
+        return query.run(account.accountTag(), new InvocationsQuery.Spec(dimensions, latency, limit, orderBy), filter);
+    }
+
+    private static void checkRange(InvocationsFilter filter, java.time.Instant now) {
+        java.time.Instant lower = filter.lower();
+        java.time.Instant upper = filter.upper() == null ? now : filter.upper();
+        if (lower == null) {
+            throw new QueryError("query time range is too large: the filter needs a lower time bound "
+                    + "(datetime_geq, datetime_gt, date_geq, date_gt or date) and may span at most "
+                    + DatasetLimits.MAX_DURATION_SECONDS + "s");
+        }
+        if (lower.isBefore(now.minusSeconds(DatasetLimits.NOT_OLDER_THAN_SECONDS))) {
+            throw new QueryError("cannot request data older than " + DatasetLimits.NOT_OLDER_THAN_SECONDS + "s");
+        }
+        long seconds = upper.getEpochSecond() - lower.getEpochSecond();
+        if (seconds > DatasetLimits.MAX_DURATION_SECONDS) {
+            throw new QueryError("query time range is too large: " + seconds + "s requested, the maximum is "
+                    + DatasetLimits.MAX_DURATION_SECONDS + "s");
+        }
+    }
+
+    private static GraphQLScalarType stringScalar(String name, String description) {
+        return GraphQLScalarType.newScalar().name(name).description(description).coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value, GraphQLContext context, Locale locale) {
+                return value.toString();
+            }
+
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                if (input instanceof String || input instanceof Number || input instanceof Boolean) {
+                    return input.toString();
+                }
+                throw new CoercingParseValueException("expected a string for " + name + ", got " + input);
+            }
+
+            @Override
+            public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                if (input instanceof StringValue s) {
+                    return s.getValue();
+                }
+                throw new CoercingParseLiteralException("expected a string for " + name);
+            }
+        }).build();
+    }
+
+    private static GraphQLScalarType numberScalar(String name, boolean integral) {
+        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value, GraphQLContext context, Locale locale) {
+                if (!(value instanceof Number n)) {
+                    throw new CoercingSerializeException("not a number: " + value);
+                }
+                if (integral || (n instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15)) {
+                    return n.longValue(); // whole numbers print as 206, as Cloudflare's do
+                }
+                return n.doubleValue();
+            }
+
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                if (input instanceof Number n) {
+                    return integral ? (Object) n.longValue() : (Object) n.doubleValue();
+                }
+                if (input instanceof String s) {
+                    try {
+                        return integral ? (Object) Long.parseLong(s) : (Object) Double.parseDouble(s);
+                    } catch (NumberFormatException e) {
+                        throw new CoercingParseValueException("not a number: " + s);
+                    }
+                }
+                throw new CoercingParseValueException("not a number: " + input);
+            }
+
+            @Override
+            public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                if (input instanceof IntValue i) {
+                    return integral ? (Object) i.getValue().longValue() : (Object) i.getValue().doubleValue();
+                }
+                if (input instanceof FloatValue f && !integral) {
+                    return f.getValue().doubleValue();
+                }
+                throw new CoercingParseLiteralException("expected a number for " + name);
+            }
+        }).build();
+    }
+}
