@@ -9,7 +9,15 @@ import dev.flareobserver.app.page.overview.OverviewViewModel;
 import dev.flareobserver.app.page.placeholder.PlaceholderPage;
 import dev.flareobserver.app.page.settings.SettingsPage;
 import dev.flareobserver.app.page.settings.SettingsViewModel;
+import dev.flareobserver.app.page.workers.WorkerActions;
+import dev.flareobserver.app.page.workers.WorkerDetailViewModel;
+import dev.flareobserver.app.page.workers.WorkersPage;
+import dev.flareobserver.app.page.workers.WorkersPageViewModel;
 import dev.flareobserver.app.session.AppSession;
+import dev.flareobserver.app.session.Monitoring;
+import dev.flareobserver.orchestration.monitor.MonitorOptions;
+import java.time.Clock;
+import java.time.ZoneId;
 import dev.flareobserver.app.settings.SettingsModel;
 import dev.flareobserver.app.settings.SettingsStore;
 import dev.flareobserver.app.settings.Theme;
@@ -41,6 +49,7 @@ public class FlareObserverApp extends Application {
 
     private AppContext context;
     private AppSession session;
+    private Monitoring monitoring;
     private PageRegistry pages;
     private ShellViewModel shell;
     private ExecutorService settingsWriter;
@@ -77,8 +86,34 @@ public class FlareObserverApp extends Application {
         shell.themeProperty().addListener((obs, old, now) -> applyTheme(now));
         CommandPaletteViewModel palette = new CommandPaletteViewModel(shell);
 
+        // The analytics refresh interval of the settings; a change applies from the next start.
+        MonitorOptions monitorOptions = MonitorOptions.defaults()
+                .withInterval(java.time.Duration.ofSeconds(Math.max(5, settings.get().analyticsRefreshSeconds())));
+        monitoring = new Monitoring(session, monitorOptions);
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.systemDefault();
+        WorkersPageViewModel workers = new WorkersPageViewModel(monitoring::account, Platform::runLater, name -> {
+            WorkerDetailViewModel detail = new WorkerDetailViewModel(name, monitoring.worker(name),
+                    monitoring.workersService().map(WorkerActions::of).orElse(null), context.taskRunner(),
+                    Platform::runLater, clock, zone);
+            // Live tails arrive with the next capability; until then the Logs page says so.
+            detail.setOnTail(() -> shell.navigate(PageId.LOGS));
+            return detail;
+        }, clock);
+        shell.sessionProperty().addListener((obs, old, now) -> workers.sessionChanged(
+                now.connection().current() == null ? null : now.connection().current().id()));
+
         pages = new PageRegistry();
-        pages.register(PageId.OVERVIEW, () -> new OverviewPage(new OverviewViewModel(shell.sessionProperty())));
+        pages.register(PageId.OVERVIEW, () -> {
+            OverviewViewModel overview = new OverviewViewModel(shell.sessionProperty(), monitoring::account,
+                    Platform::runLater, clock, monitorOptions.thresholds(), monitorOptions.currentSpan());
+            overview.setWorkerOpener(name -> {
+                workers.open(name);
+                shell.navigate(PageId.WORKERS);
+            });
+            return new OverviewPage(overview);
+        });
+        pages.register(PageId.WORKERS, () -> new WorkersPage(workers, zone));
         for (PlaceholderPage.Plan plan : PlaceholderPage.plans()) {
             pages.register(plan.id(), () -> new PlaceholderPage(plan));
         }
@@ -116,6 +151,9 @@ public class FlareObserverApp extends Application {
         stopped = true;
         if (pages != null) {
             pages.disposeAll();
+        }
+        if (monitoring != null) {
+            monitoring.close();
         }
         if (session != null) {
             session.close();

@@ -29,6 +29,9 @@ public final class BenchmarkReport {
         Path out = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md").toAbsolutePath();
         List<String> sections = new ArrayList<>();
         sections.add(envelopeDecode());
+        sections.add(overviewSnapshot());
+        sections.add(OverviewRequestsBench.run());
+        sections.add(WorkersTableFxBench.run(60));
         sections.add(FirstFrameBench.run(out.getParent(), 7));
         write(out, sections);
     }
@@ -58,6 +61,30 @@ public final class BenchmarkReport {
 
                 **Ratio envelope / raw: %.2f** (%s)
                 """, raw, rawError, envelope, envelopeError, ratio, ratio >= 0.8 ? "meets the target" : "BELOW the target");
+    }
+
+    private static String overviewSnapshot() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(dev.flareobserver.orchestration.monitor.OverviewSnapshotBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(4).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(6).measurementTime(TimeValue.seconds(2))
+                .build();
+        RunResult result = new Runner(options).run().iterator().next();
+        double ms = result.getPrimaryResult().getScore();
+        return String.format(Locale.ROOT, """
+                ## Response to snapshot in orchestration (1000 Workers)
+
+                Target: <= 50 ms from the GraphQL response bytes to the AccountSnapshot, for 1000 Workers.
+                `OverviewSnapshotBenchmark.responseToSnapshot`: JSON binding of one overview answer (current,
+                previous, load, total) plus deriving every figure, health and spike.
+
+                | average | +- (99.9%%) |
+                | ---: | ---: |
+                | **%.2f ms** | %.2f ms |
+
+                %s the target.
+                """, ms, result.getPrimaryResult().getScoreError(), ms <= 50 ? "Meets" : "MISSES");
     }
 
     private static double score(Collection<RunResult> results, String method) {

@@ -3,10 +3,8 @@ package dev.flareobserver.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flareobserver.app.demo.DemoEmulator;
-import dev.flareobserver.app.demo.DemoEmulatorFactory;
 import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.AccountSummary;
-import dev.flareobserver.orchestration.connection.ConnectionProblem;
 import dev.flareobserver.orchestration.connection.ConnectionSettings;
 import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
 import dev.flareobserver.orchestration.connection.ConnectionState;
@@ -41,7 +39,7 @@ final class AccountsCommand implements Callable<Integer> {
             if (fromEnv.isPresent()) {
                 settings = fromEnv.get();
             } else {
-                demo = startDemo();
+                demo = CliConnections.startDemo(ctx);
                 if (demo == null) {
                     return FlareCli.FAILURE;
                 }
@@ -50,7 +48,7 @@ final class AccountsCommand implements Callable<Integer> {
             try (AccountConnection connection = new AccountConnection(settings)) {
                 ConnectionSnapshot s = connection.connect();
                 if (s.state() != ConnectionState.CONNECTED) {
-                    printProblem(s.problem());
+                    CliConnections.printProblem(ctx, s.problem());
                     return FlareCli.FAILURE;
                 }
                 if (s.problem() != null) {
@@ -62,23 +60,6 @@ final class AccountsCommand implements Callable<Integer> {
         } finally {
             if (demo != null) {
                 demo.close();
-            }
-        }
-    }
-
-    private DemoEmulator startDemo() {
-        ctx.err().println("No CLOUDFLARE_API_TOKEN set: using the local demo emulator (demo mode).");
-        try {
-            return ctx.demoEmulators().start();
-        } catch (RuntimeException first) {
-            // The desktop app may hold the persistent demo state; the demo accounts are the same in memory.
-            try {
-                ctx.err().println("The stored demo state is not available (" + first.getMessage()
-                        + "); using a fresh in-memory demo emulator.");
-                return DemoEmulatorFactory.inMemory().start();
-            } catch (RuntimeException second) {
-                ctx.err().println("The demo emulator did not start: " + second.getMessage());
-                return null;
             }
         }
     }
@@ -100,20 +81,5 @@ final class AccountsCommand implements Callable<Integer> {
             ctx.out().print(AccountsTable.render(accounts, current));
         }
         ctx.out().flush();
-    }
-
-    private void printProblem(ConnectionProblem p) {
-        if (p == null) {
-            ctx.err().println("Not connected.");
-            return;
-        }
-        ctx.err().println("Error: " + p.title());
-        if (!p.message().isBlank()) {
-            ctx.err().println(p.message());
-        }
-        if (!p.details().isBlank()) {
-            ctx.err().println();
-            p.details().lines().forEach(l -> ctx.err().println("  " + l));
-        }
     }
 }

@@ -45,6 +45,7 @@ public final class FlareCli implements Callable<Integer> {
         CommandLine cli = new CommandLine(new FlareCli());
         cli.addSubcommand("emulator", new EmulatorCommand(ctx));
         cli.addSubcommand("accounts", new AccountsCommand(ctx));
+        cli.addSubcommand("workers", new WorkersCommand(ctx));
         cli.setOut(o);
         cli.setErr(e);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

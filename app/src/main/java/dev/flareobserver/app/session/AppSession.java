@@ -75,6 +75,12 @@ public final class AppSession implements AutoCloseable {
         return c == null ? BudgetSnapshot.full() : c.rateBudget();
     }
 
+    /** The connection once it is connected; the monitors are built on it. */
+    public Optional<AccountConnection> connection() {
+        AccountConnection c = connection;
+        return c != null && c.snapshot().state() == ConnectionState.CONNECTED ? Optional.of(c) : Optional.empty();
+    }
+
     public void addListener(Consumer<SessionSnapshot> listener) {
         listeners.add(Objects.requireNonNull(listener));
     }
@@ -104,7 +110,7 @@ public final class AppSession implements AutoCloseable {
                 }
                 ctx.throwIfCancelled();
                 ctx.message("Verifying the credential and listing accounts");
-                connection().connect();
+                connectionForConnect().connect();
                 return null;
             } finally {
                 connecting.set(false);
@@ -149,7 +155,7 @@ public final class AppSession implements AutoCloseable {
         }
     }
 
-    private synchronized AccountConnection connection() {
+    private synchronized AccountConnection connectionForConnect() {
         if (connection == null) {
             AccountConnection c = new AccountConnection(settings, options);
             c.addListener(s -> publish(new SessionSnapshot(demo, settings, s,

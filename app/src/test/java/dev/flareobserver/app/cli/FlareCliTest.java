@@ -119,4 +119,38 @@ class FlareCliTest {
                         + "*  aaaa      Acme Corp  standard\n"
                         + "   bbbbbbbb  B\n");
     }
+
+    @Test
+    void workersWithoutATokenPrintsTheDemoAccountsWorkersBusiestFirst() {
+        int code = run(Map.of(), "workers");
+
+        assertThat(code).isZero();
+        String[] lines = out().split("\n");
+        assertThat(lines[0]).contains("Workers · last 15 m");
+        String header = java.util.Arrays.stream(lines).filter(l -> l.startsWith("NAME")).findFirst().orElseThrow();
+        assertThat(header).contains("REQ/S").contains("ERROR %").contains("CPU P99").contains("LAST DEPLOY")
+                .contains("HEALTH");
+        assertThat(out()).contains("payments-webhook").contains("legacy-cron");
+        assertThat(out()).doesNotContain("\033[");
+    }
+
+    @Test
+    void workersAsJsonHasOneEntryPerWorkerWithUnknownsAsNull() throws Exception {
+        assertThat(run(Map.of(), "workers", "--json", "--since", "1h")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("span").asText()).isEqualTo("1 h");
+        JsonNode workers = json.get("workers");
+        assertThat(workers.size()).isGreaterThan(10);
+        double previous = Double.MAX_VALUE;
+        for (JsonNode w : workers) {
+            assertThat(w.get("requestsPerSecond").asDouble()).isLessThanOrEqualTo(previous);
+            previous = w.get("requestsPerSecond").asDouble();
+        }
+    }
+
+    @Test
+    void workersRejectsAnUnknownSpanAsAUsageError() {
+        assertThat(run(Map.of(), "workers", "--since", "2h")).isEqualTo(2);
+        assertThat(err()).contains("--since must be one of 15m, 1h, 6h, 24h, 7d");
+    }
 }

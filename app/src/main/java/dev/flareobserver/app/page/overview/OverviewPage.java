@@ -4,7 +4,7 @@ import dev.flareobserver.app.page.Page;
 import dev.flareobserver.app.page.PageId;
 import javafx.scene.Node;
 
-/** Overview: for now the connection summary; account analytics come with Workers monitoring. */
+/** Overview: the account's health at a glance, and its Workers. Polls only while shown. */
 public final class OverviewPage implements Page {
 
     private final OverviewViewModel viewModel;
@@ -25,5 +25,15 @@ public final class OverviewPage implements Page {
             view = new OverviewView(viewModel).build();
         }
         return view;
+    }
+
+    @Override
+    public void onShow() {
+        viewModel.onShow();
+    }
+
+    @Override
+    public void onHide() {
+        viewModel.onHide();
     }
 }

@@ -87,11 +87,6 @@ public final class PlaceholderPage implements Page {
     /** The plans of the pages that later capabilities build. */
     public static List<Plan> plans() {
         return List.of(
-                new Plan(PageId.WORKERS, "Every Worker of the account and how it is doing, refreshed while this page is open.",
-                        List.of("Requests, errors and the error ratio per Worker",
-                                "CPU time quantiles and a health state, with spikes called out",
-                                "One analytics query per refresh for the whole account"),
-                        "Workers monitoring"),
                 new Plan(PageId.LOGS, "Live logs of one or many Workers, merged into one stream.",
                         List.of("Tail sessions over WebSocket, with server-side filters and client-side search",
                                 "Visible markers where the stream had a gap (reconnects, renewals)",

@@ -62,4 +62,73 @@ class OverviewViewModelTest {
         assertThat(vm.tokenStatusProperty().get()).isEqualTo("—");
         assertThat(vm.endpointProperty().get()).isEqualTo("https://api.cloudflare.com/client/v4");
     }
+
+    private static OverviewViewModel withMonitorFigures() {
+        SimpleObjectProperty<SessionSnapshot> session = new SimpleObjectProperty<>(new SessionSnapshot(true, null,
+                new ConnectionSnapshot(ConnectionState.CONNECTING, ConnectionSettings.Mode.DEMO, "", List.of(), null,
+                        null, null), "Starting the local demo emulator…"));
+        return new OverviewViewModel(session, java.util.Optional::empty, Runnable::run,
+                java.time.Clock.fixed(dev.flareobserver.app.page.workers.Fixtures.NOW.plusSeconds(130),
+                        java.time.ZoneOffset.UTC),
+                dev.flareobserver.orchestration.monitor.HealthThresholds.defaults(), java.time.Duration.ofMinutes(15));
+    }
+
+    @Test
+    void beforeTheFirstSnapshotTheTilesShowADashNotAZero() {
+        OverviewViewModel vm = withMonitorFigures();
+        for (TileModel tile : vm.tiles()) {
+            assertThat(tile.valueProperty().get()).isEqualTo("—");
+            assertThat(tile.unitProperty().get()).isEmpty();
+            assertThat(tile.staleProperty().get()).isEmpty();
+        }
+        assertThat(vm.workers().emptyTextProperty().get()).isEqualTo("Loading Workers…");
+    }
+
+    @Test
+    void aSnapshotFillsTheTilesTheLoadChartAndTheTable() {
+        OverviewViewModel vm = withMonitorFigures();
+        Instant at = dev.flareobserver.app.page.workers.Fixtures.NOW;
+        vm.applySnapshot(dev.flareobserver.app.page.workers.Fixtures.snapshot(at, List.of(
+                dev.flareobserver.app.page.workers.Fixtures.row("checkout-api", 9, 0, 40.0),
+                dev.flareobserver.app.page.workers.Fixtures.row("payments-webhook", 3, 300, 4.0))));
+
+        assertThat(vm.requestsTile().valueProperty().get()).isEqualTo("600");
+        assertThat(vm.requestsTile().unitProperty().get()).isEqualTo("req/min");
+        assertThat(vm.requestsTile().captionProperty().get()).contains("15 m");
+        assertThat(vm.errorRateTile().valueProperty().get()).isEqualTo("1.0");
+        assertThat(vm.errorRateTile().toneProperty().get()).isEqualTo("warn");
+        assertThat(vm.cpuTile().valueProperty().get()).isEqualTo("13");
+        assertThat(vm.cpuTile().unitProperty().get()).isEqualTo("ms");
+        assertThat(vm.failingTile().valueProperty().get()).isEqualTo("1");
+        assertThat(vm.failingTile().captionProperty().get()).isEqualTo("of 2 Workers");
+        assertThat(vm.workers().items()).extracting(r -> r.scriptName()).containsExactly("checkout-api", "payments-webhook");
+
+        OverviewViewModel.LoadChart chart = vm.loadChartProperty().get();
+        assertThat(chart.to()).isEqualTo(at);
+        assertThat(chart.from()).isEqualTo(at.minusSeconds(3600));
+        assertThat(chart.series()).extracting(c -> c.name()).containsExactly("Requests", "Errors");
+        // 1-minute buckets of a 1 h window: the count is the per-minute rate.
+        assertThat(chart.series().get(0).points().get(0).value()).isEqualTo(600.0);
+        assertThat(vm.problemProperty().get()).isNull();
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheLastGoodFiguresMarkedStaleAndNamesThePanelAndQuery() {
+        OverviewViewModel vm = withMonitorFigures();
+        Instant at = dev.flareobserver.app.page.workers.Fixtures.NOW;
+        var good = dev.flareobserver.app.page.workers.Fixtures.snapshot(at, List.of(
+                dev.flareobserver.app.page.workers.Fixtures.row("checkout-api", 9, 0, 40.0)));
+        vm.applySnapshot(good);
+        vm.applySnapshot(dev.flareobserver.app.page.workers.Fixtures.stale(good, at));
+
+        assertThat(vm.requestsTile().valueProperty().get()).isEqualTo("600");
+        for (TileModel tile : vm.tiles()) {
+            assertThat(tile.staleProperty().get()).isEqualTo("stale · 2 m old");
+        }
+        assertThat(vm.freshnessProperty().get()).isEqualTo("stale · 2 m old");
+        assertThat(vm.problemProperty().get().title()).isEqualTo("Overview could not be refreshed");
+        assertThat(vm.problemProperty().get().message()).contains("rate limiter budget depleted")
+                .contains("Query: AccountOverview").contains("last good data, 2 m old");
+        assertThat(vm.workers().items()).hasSize(1);
+    }
 }
