@@ -132,7 +132,10 @@ public class FlareObserverApp extends Application {
         stage.setMinHeight(560);
         stage.setScene(scene);
         // Connecting starts once the first frame is out, so the emulator's start-up never delays it.
-        FirstFrame.measure(scene, session::connect);
+        FirstFrame.measure(scene, () -> {
+            view.showFirstPage();
+            session.connect();
+        });
         stage.show();
         FirstFrame.mark("stage shown");
     }

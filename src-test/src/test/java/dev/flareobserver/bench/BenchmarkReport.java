@@ -31,7 +31,7 @@ public final class BenchmarkReport {
         sections.add(envelopeDecode());
         sections.add(overviewSnapshot());
         sections.add(OverviewRequestsBench.run());
-        sections.add(WorkersTableFxBench.run(60));
+        sections.add(WorkersTableFxBench.run(120));
         sections.add(FirstFrameBench.run(out.getParent(), 7));
         write(out, sections);
     }

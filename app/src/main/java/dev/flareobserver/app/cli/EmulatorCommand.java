@@ -30,6 +30,10 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "The API token to accept (default: the stored one, or a generated one).")
     String token;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Workers in the first account, 0..2000 (default: the demo set of 25). For benchmarks.")
+    Integer workers;
+
     EmulatorCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -42,7 +46,7 @@ final class EmulatorCommand implements Callable<Integer> {
         }
         DemoEmulator emulator;
         try {
-            emulator = DemoEmulatorFactory.configured(port, inMemory ? null : state, token).start();
+            emulator = DemoEmulatorFactory.configured(port, inMemory ? null : state, token, workers).start();
         } catch (IllegalArgumentException e) {
             ctx.err().println("Error: " + e.getMessage());
             return FlareCli.USAGE;

@@ -31,10 +31,14 @@ public interface DemoEmulatorFactory {
      * @param port     0 for a random free port
      * @param stateDir null for in-memory state
      * @param token    null for the stored or a generated token
+     * @param workers  null for the demo set of Workers; otherwise how many (0..2000, the benchmarks' scale knob)
      */
-    static DemoEmulatorFactory configured(int port, Path stateDir, String token) {
+    static DemoEmulatorFactory configured(int port, Path stateDir, String token, Integer workers) {
         return () -> {
             EmulatorOptions.Builder b = EmulatorOptions.builder().port(port).stateDir(stateDir);
+            if (workers != null) {
+                b.workers(workers);
+            }
             if (token != null) {
                 b.userToken(token);
             }

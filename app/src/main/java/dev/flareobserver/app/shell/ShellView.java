@@ -83,9 +83,18 @@ public final class ShellView {
         root.setId("shell-root");
 
         vm.currentPageProperty().addListener((obs, old, now) -> show(now));
-        show(vm.currentPageProperty().get());
+        // The first frame shows the shell with a light loading state; the page itself (charts, tables)
+        // is built by showFirstPage() right after that frame, so it does not delay it.
+        Label loading = new Label("Loading…");
+        loading.getStyleClass().add(Styles.TEXT_MUTED);
+        pageHost.getChildren().setAll(loading);
         bindPalette();
         return root;
+    }
+
+    /** Builds and shows the current page; called once, after the first frame. */
+    public void showFirstPage() {
+        show(vm.currentPageProperty().get());
     }
 
     /** Ctrl+1..9 for the pages, Ctrl+K for the palette (Cmd on macOS). */

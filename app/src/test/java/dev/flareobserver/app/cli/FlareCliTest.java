@@ -110,6 +110,12 @@ class FlareCliTest {
     }
 
     @Test
+    void anOutOfRangeWorkersCountIsAUsageErrorWithAClearMessage() {
+        assertThat(run(Map.of(), "emulator", "--in-memory", "--workers", "5000")).isEqualTo(2);
+        assertThat(err()).contains("workers must be between 0 and 2000");
+    }
+
+    @Test
     void tableIsAligned() {
         String table = AccountsTable.render(List.of(
                 new AccountSummary("aaaa", "Acme Corp", "standard"),
