@@ -35,8 +35,7 @@ public final class Monitors {
         };
         monitor.addListener(listener);
         try {
-            monitor.refreshNow();
-            return next.get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+            return askUntil(monitor::refreshNow, next);
         } finally {
             monitor.removeListener(listener);
         }
@@ -51,10 +50,27 @@ public final class Monitors {
         };
         monitor.addListener(listener);
         try {
-            monitor.refreshNow();
-            return next.get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+            return askUntil(monitor::refreshNow, next);
         } finally {
             monitor.removeListener(listener);
+        }
+    }
+
+    /**
+     * A monitor skips a refresh asked for while one is still running (by design), and a listener hears
+     * a snapshot just before its refresh ends: so ask again every half second until one matches.
+     */
+    private static <T> T askUntil(Runnable refreshNow, CompletableFuture<T> next) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            refreshNow.run();
+            try {
+                return next.get(500, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new java.util.concurrent.TimeoutException("no matching snapshot within 30 s");
+                }
+            }
         }
     }
 
