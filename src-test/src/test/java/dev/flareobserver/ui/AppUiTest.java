@@ -94,9 +94,10 @@ abstract class AppUiTest extends FxRobot {
         return nested.toString();
     }
 
+    /** Generous on purpose: a slow moment on a shared 2-core machine must not fail a correct run. */
     static void waitUntil(BooleanSupplier condition, String what) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });
