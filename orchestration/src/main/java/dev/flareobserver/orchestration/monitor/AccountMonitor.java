@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Polls only between {@link #start()} and {@link #stop()}; listeners are called on the monitor's thread.
  */
-public final class AccountMonitor implements AutoCloseable {
+public final class AccountMonitor extends PollingMonitor<AccountSnapshot> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountMonitor.class);
 
@@ -41,75 +38,19 @@ public final class AccountMonitor implements AutoCloseable {
 
     private final AccountConnection connection;
     private final MonitorOptions options;
-    private final PollingLoop loop;
-    private final List<Consumer<AccountSnapshot>> listeners = new CopyOnWriteArrayList<>();
-
-    private volatile TimeWindow window = TimeWindow.H1;
-    private volatile AccountSnapshot snapshot = AccountSnapshot.empty(TimeWindow.H1);
     private volatile List<WorkerScript> scripts = List.of();
     private volatile Instant scriptsReadAt;
     private volatile String scriptsAccount;
 
     public AccountMonitor(AccountConnection connection, MonitorOptions options) {
-        this.connection = Objects.requireNonNull(connection, "connection");
-        this.options = Objects.requireNonNull(options, "options");
-        this.loop = new PollingLoop("flare-overview-monitor", options, connection::rateBudget, this::refresh);
-    }
-
-    /** The load-chart window; refreshes at once if the monitor runs. */
-    public void setWindow(TimeWindow w) {
-        Objects.requireNonNull(w, "window");
-        if (w == window) {
-            return;
-        }
-        window = w;
-        if (loop.isStarted()) {
-            loop.refreshSoon();
-        }
-    }
-
-    public TimeWindow window() {
-        return window;
-    }
-
-    public void start() {
-        loop.start();
-    }
-
-    public void stop() {
-        loop.stop();
-    }
-
-    /** Refreshes now (the scripts list too); skipped if a refresh is running. */
-    public void refreshNow() {
-        loop.refreshNow();
-    }
-
-    public AccountSnapshot snapshot() {
-        return snapshot;
-    }
-
-    public void addListener(Consumer<AccountSnapshot> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    public void removeListener(Consumer<AccountSnapshot> listener) {
-        listeners.remove(listener);
-    }
-
-    /** Refreshes skipped because one was still running (for tests and diagnostics). */
-    public long skippedRefreshes() {
-        return loop.skippedCount();
+        super("flare-overview-monitor", connection, options, TimeWindow.H1, AccountSnapshot.empty(TimeWindow.H1));
+        this.connection = connection;
+        this.options = options;
     }
 
     @Override
-    public void close() {
-        loop.close();
-        listeners.clear();
-    }
-
-    private PollingLoop.Outcome refresh(boolean forced) {
-        TimeWindow w = window;
+    PollingLoop.Outcome refresh(boolean forced) {
+        TimeWindow w = window();
         Instant now = options.clock().instant();
         CloudflareClient client = connection.client().orElse(null);
         AccountSummary account = connection.snapshot().current();
@@ -201,22 +142,5 @@ public final class AccountMonitor implements AutoCloseable {
                 .quantiles(QuantileField.CPU_TIME_P99)
                 .build();
         return List.of(current, previous, load, total);
-    }
-
-    private void fail(MonitorProblem problem, String reason) {
-        AccountSnapshot last = snapshot;
-        Staleness stale = new Staleness(true, last.staleness().lastSuccess(), reason);
-        publish(last.withFailure(stale, problem));
-    }
-
-    private void publish(AccountSnapshot next) {
-        snapshot = next;
-        for (Consumer<AccountSnapshot> l : listeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                LOG.warn("An overview listener failed", e);
-            }
-        }
     }
 }

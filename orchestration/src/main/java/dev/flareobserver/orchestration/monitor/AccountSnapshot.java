@@ -9,7 +9,8 @@ import java.util.List;
  * kept with {@code staleness.stale()} set and the {@code problem} named.
  */
 public record AccountSnapshot(Instant fetchedAt, TimeWindow window, Totals totals, List<WorkerRow> workers,
-                              List<LoadPoint> load, Staleness staleness, MonitorProblem problem) {
+                              List<LoadPoint> load, Staleness staleness, MonitorProblem problem)
+        implements MonitorSnapshot<AccountSnapshot> {
 
     public AccountSnapshot {
         workers = workers == null ? List.of() : List.copyOf(workers);
@@ -30,6 +31,7 @@ public record AccountSnapshot(Instant fetchedAt, TimeWindow window, Totals total
         return fetchedAt != null;
     }
 
+    @Override
     public AccountSnapshot withFailure(Staleness stale, MonitorProblem why) {
         return new AccountSnapshot(fetchedAt, window, totals, workers, load, stale, why);
     }

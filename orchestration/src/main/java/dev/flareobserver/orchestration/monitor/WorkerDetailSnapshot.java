@@ -6,7 +6,8 @@ import java.util.List;
 /** What the Worker page shows, immutable; {@code fetchedAt} null means never loaded. */
 public record WorkerDetailSnapshot(String scriptName, TimeWindow window, Instant fetchedAt, List<SeriesPoint> series,
                                    List<DeploymentMarker> deployments, List<VersionInfo> versions,
-                                   String activeVersionId, Staleness staleness, MonitorProblem problem) {
+                                   String activeVersionId, Staleness staleness, MonitorProblem problem)
+        implements MonitorSnapshot<WorkerDetailSnapshot> {
 
     public WorkerDetailSnapshot {
         series = series == null ? List.of() : List.copyOf(series);
@@ -24,6 +25,7 @@ public record WorkerDetailSnapshot(String scriptName, TimeWindow window, Instant
         return fetchedAt != null;
     }
 
+    @Override
     public WorkerDetailSnapshot withFailure(Staleness stale, MonitorProblem why) {
         return new WorkerDetailSnapshot(scriptName, window, fetchedAt, series, deployments, versions, activeVersionId,
                 stale, why);

@@ -18,9 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * time grain and status, and {@code latency}, grouped by time grain with quantiles), plus the deployments and
  * versions lists over REST, re-read at most every {@link MonitorOptions#scriptsRefresh()} or when asked.
  */
-public final class WorkerMonitor implements AutoCloseable {
+public final class WorkerMonitor extends PollingMonitor<WorkerDetailSnapshot> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMonitor.class);
 
@@ -39,79 +36,33 @@ public final class WorkerMonitor implements AutoCloseable {
     private final MonitorOptions options;
     private final String scriptName;
     private final String panel;
-    private final PollingLoop loop;
-    private final List<Consumer<WorkerDetailSnapshot>> listeners = new CopyOnWriteArrayList<>();
-
-    private volatile TimeWindow window = TimeWindow.H6;
-    private volatile WorkerDetailSnapshot snapshot;
     private volatile List<Deployment> deployments = List.of();
     private volatile List<VersionInfo> versions = List.of();
     private volatile Instant listsReadAt;
 
     public WorkerMonitor(AccountConnection connection, String scriptName, MonitorOptions options) {
-        this.connection = Objects.requireNonNull(connection, "connection");
-        this.options = Objects.requireNonNull(options, "options");
+        super("flare-worker-monitor", connection, options, TimeWindow.H6,
+                WorkerDetailSnapshot.empty(requireScriptName(scriptName), TimeWindow.H6));
+        this.connection = connection;
+        this.options = options;
+        this.scriptName = scriptName;
+        this.panel = "Worker " + scriptName;
+    }
+
+    private static String requireScriptName(String scriptName) {
         if (scriptName == null || scriptName.isBlank()) {
             throw new IllegalArgumentException("A Worker monitor needs a script name");
         }
-        this.scriptName = scriptName;
-        this.panel = "Worker " + scriptName;
-        this.snapshot = WorkerDetailSnapshot.empty(scriptName, window);
-        this.loop = new PollingLoop("flare-worker-monitor", options, connection::rateBudget, this::refresh);
+        return scriptName;
     }
 
     public String scriptName() {
         return scriptName;
     }
 
-    public void setWindow(TimeWindow w) {
-        Objects.requireNonNull(w, "window");
-        if (w == window) {
-            return;
-        }
-        window = w;
-        if (loop.isStarted()) {
-            loop.refreshSoon();
-        }
-    }
-
-    public TimeWindow window() {
-        return window;
-    }
-
-    public void start() {
-        loop.start();
-    }
-
-    public void stop() {
-        loop.stop();
-    }
-
-    /** Refreshes now, deployments and versions too (e.g. after a rollback); skipped if one is running. */
-    public void refreshNow() {
-        loop.refreshNow();
-    }
-
-    public WorkerDetailSnapshot snapshot() {
-        return snapshot;
-    }
-
-    public void addListener(Consumer<WorkerDetailSnapshot> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    public void removeListener(Consumer<WorkerDetailSnapshot> listener) {
-        listeners.remove(listener);
-    }
-
     @Override
-    public void close() {
-        loop.close();
-        listeners.clear();
-    }
-
-    private PollingLoop.Outcome refresh(boolean forced) {
-        TimeWindow w = window;
+    PollingLoop.Outcome refresh(boolean forced) {
+        TimeWindow w = window();
         Instant now = options.clock().instant();
         CloudflareClient client = connection.client().orElse(null);
         AccountSummary account = connection.snapshot().current();
@@ -179,21 +130,5 @@ public final class WorkerMonitor implements AutoCloseable {
                 .orderBy(OrderBy.asc(w.grain()))
                 .build();
         return List.of(series, latency);
-    }
-
-    private void fail(MonitorProblem problem, String reason) {
-        WorkerDetailSnapshot last = snapshot;
-        publish(last.withFailure(new Staleness(true, last.staleness().lastSuccess(), reason), problem));
-    }
-
-    private void publish(WorkerDetailSnapshot next) {
-        snapshot = next;
-        for (Consumer<WorkerDetailSnapshot> l : listeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                LOG.warn("A worker page listener failed", e);
-            }
-        }
     }
 }
