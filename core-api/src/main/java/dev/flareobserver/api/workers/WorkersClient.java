@@ -6,10 +6,12 @@ import dev.flareobserver.transport.HttpTransport;
 public final class WorkersClient {
   private final ScriptsClient scripts;
   private final SubdomainClient subdomain;
+  private final TailsClient tails;
 
   public WorkersClient(HttpTransport transport) {
     this.scripts = new ScriptsClient(transport);
     this.subdomain = new SubdomainClient(transport);
+    this.tails = new TailsClient(transport);
   }
 
   public ScriptsClient scripts() {
@@ -18,5 +20,10 @@ public final class WorkersClient {
 
   public SubdomainClient subdomain() {
     return subdomain;
+  }
+
+  /** {@code .../workers/scripts/{script_name}/tails}: live tails. */
+  public TailsClient tails() {
+    return tails;
   }
 }

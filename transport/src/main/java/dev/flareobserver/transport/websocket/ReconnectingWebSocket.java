@@ -218,6 +218,7 @@ public final class ReconnectingWebSocket implements WebSocketConnection {
     @Override
     public void onWebsocketPong(WebSocket conn, Framedata frame) {
       lastPongNanos = System.nanoTime();
+      dispatch(listener::onPong);
     }
 
     @Override

@@ -24,6 +24,10 @@ public interface WebSocketListener {
   default void onError(Exception error) {
   }
 
+  /** A pong answered one of the keep-alive pings: the link and the peer are alive. */
+  default void onPong() {
+  }
+
   default void onReconnecting(int attempt, Duration delay) {
   }
 }
