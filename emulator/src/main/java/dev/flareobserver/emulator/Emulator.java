@@ -19,6 +19,9 @@ import dev.flareobserver.emulator.state.Migrations;
 import dev.flareobserver.emulator.state.StateException;
 import dev.flareobserver.emulator.state.StateStore;
 import dev.flareobserver.emulator.stats.RequestStats;
+import dev.flareobserver.emulator.tail.TailAdminRoutes;
+import dev.flareobserver.emulator.tail.TailRoutes;
+import dev.flareobserver.emulator.tail.TailService;
 import dev.flareobserver.emulator.traffic.TrafficSimulator;
 import dev.flareobserver.emulator.user.UserRoutes;
 import dev.flareobserver.emulator.user.UserStore;
@@ -69,6 +72,7 @@ public final class Emulator implements AutoCloseable {
     private volatile TrafficSimulator traffic;
     private volatile RateLimiter graphqlLimiter;
     private volatile WorkerStore workers;
+    private volatile TailService tails;
     private volatile DemoSeeder.Seeded seeded;
     private volatile boolean closed;
 
@@ -143,11 +147,20 @@ public final class Emulator implements AutoCloseable {
             graphql.register(router);
             RateLimiter graphqlLimiter = new RateLimiter(GraphqlEndpoint.QUERIES_PER_WINDOW, Duration.ofMinutes(5),
                     options.clock());
+            WorkerStore workerStore = opened.workers;
+            // Live tails read the same simulated invocations; their socket server starts with the first tail.
+            TailService tails = new TailService(traffic, (account, script) -> workerStore.script(account, script)
+                    .flatMap(WorkerStore.ScriptState::currentVersion)
+                    .map(v -> v.handlers().contains("scheduled")).orElse(false),
+                    options.clock(), options.tailLifetime(), options.tailSamplingThreshold());
+            new TailRoutes(tails, accountRoutes, workerStore).register(router);
             emulator.traffic = traffic;
             emulator.graphqlLimiter = graphqlLimiter;
+            emulator.tails = tails;
             server.createContext(ApiPipeline.PREFIX, new ApiPipeline(router, authenticator, limiter, faults, stats,
                     graphql, graphqlLimiter));
-            server.createContext(AdminRoutes.PREFIX, new AdminRoutes(faults, stats, emulator::reset, emulator::info));
+            server.createContext(AdminRoutes.PREFIX, new AdminRoutes(faults, stats, emulator::reset, emulator::info)
+                    .extend(new TailAdminRoutes(tails)::register));
             // Anything else (e.g. "/") gets the API's own 404 envelope.
             server.createContext("/", exchange -> ResponseWriter.write(exchange, ApiPipeline.noRoute()));
             server.start();
@@ -252,9 +265,14 @@ public final class Emulator implements AutoCloseable {
         return workers;
     }
 
-    /** The simulated Workers traffic behind GraphQL analytics (and, later, tails). */
+    /** The simulated Workers traffic behind GraphQL analytics and tails. */
     public TrafficSimulator traffic() {
         return traffic;
+    }
+
+    /** Workers live tails (REST, WebSocket server, the stream from the traffic simulator). */
+    public TailService tails() {
+        return tails;
     }
 
     public FaultInjector faults() {
@@ -270,7 +288,7 @@ public final class Emulator implements AutoCloseable {
         return startupTime;
     }
 
-    /** Clears stats, faults and rate-limit windows; the state is kept. */
+    /** Clears stats, faults, rate-limit windows and tails (their sockets close with 1001); the state is kept. */
     public void reset() {
         reset(false);
     }
@@ -285,6 +303,9 @@ public final class Emulator implements AutoCloseable {
         limiter.reset();
         if (graphqlLimiter != null) {
             graphqlLimiter.reset();
+        }
+        if (tails != null) {
+            tails.reset();
         }
         if (includeState) {
             state.clearAllRows();
@@ -301,13 +322,16 @@ public final class Emulator implements AutoCloseable {
         return out;
     }
 
-    /** Stops serving (requests in flight are cut off) and closes the state. */
+    /** Stops serving (requests in flight are cut off, tail sockets close with 1001) and closes the state. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (tails != null) {
+            tails.close();
+        }
         cleanup(server, executor, state);
     }
 

@@ -16,6 +16,10 @@ public final class EmulatorOptions {
     /** Cloudflare's documented client API limit: 1200 requests per 5 minutes per token. */
     public static final int DEFAULT_RATE_LIMIT = 1200;
     public static final Duration DEFAULT_RATE_WINDOW = Duration.ofMinutes(5);
+    /** From a tail's creation to its expiry. Cloudflare's real lifetime is unconfirmed; hours, not minutes. */
+    public static final Duration DEFAULT_TAIL_LIFETIME = Duration.ofHours(6);
+    /** Events per second per tail above which a tail samples (the real threshold is unconfirmed). */
+    public static final int DEFAULT_TAIL_SAMPLING_THRESHOLD = 200;
 
     /** A token bound to one account (an "Account API Token", {@code cfat_...}). */
     public record AccountToken(String accountId, String token) {
@@ -32,6 +36,8 @@ public final class EmulatorOptions {
     private final int workers;
     private final int rateLimit;
     private final Duration rateWindow;
+    private final Duration tailLifetime;
+    private final int tailSamplingThreshold;
     private final Clock clock;
 
     private EmulatorOptions(Builder b) {
@@ -46,6 +52,8 @@ public final class EmulatorOptions {
         this.workers = b.workers;
         this.rateLimit = b.rateLimit;
         this.rateWindow = b.rateWindow;
+        this.tailLifetime = b.tailLifetime;
+        this.tailSamplingThreshold = b.tailSamplingThreshold;
         this.clock = b.clock;
     }
 
@@ -123,6 +131,16 @@ public final class EmulatorOptions {
         return rateWindow;
     }
 
+    /** How long a Workers tail lives from its creation; then it goes silent. */
+    public Duration tailLifetime() {
+        return tailLifetime;
+    }
+
+    /** Events per second a tail takes before it samples (and says so with an "overload" notice). */
+    public int tailSamplingThreshold() {
+        return tailSamplingThreshold;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -139,6 +157,8 @@ public final class EmulatorOptions {
         private int workers = DemoWorkers.DEMO_NAMES.size();
         private int rateLimit = DEFAULT_RATE_LIMIT;
         private Duration rateWindow = DEFAULT_RATE_WINDOW;
+        private Duration tailLifetime = DEFAULT_TAIL_LIFETIME;
+        private int tailSamplingThreshold = DEFAULT_TAIL_SAMPLING_THRESHOLD;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -222,6 +242,24 @@ public final class EmulatorOptions {
             }
             this.rateLimit = limit;
             this.rateWindow = window;
+            return this;
+        }
+
+        /** How long a tail lives from its creation (default 6 hours); short values let tests see expiry. */
+        public Builder tailLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("Tail lifetime must be positive, got " + lifetime);
+            }
+            this.tailLifetime = lifetime;
+            return this;
+        }
+
+        /** Events per second per tail before it samples (default 200); benchmarks raise it. */
+        public Builder tailSamplingThreshold(int eventsPerSecond) {
+            if (eventsPerSecond < 1) {
+                throw new IllegalArgumentException("Tail sampling threshold must be at least 1, got " + eventsPerSecond);
+            }
+            this.tailSamplingThreshold = eventsPerSecond;
             return this;
         }
 

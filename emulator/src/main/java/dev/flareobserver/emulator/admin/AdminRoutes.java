@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  * POST   /__emulator/reset         {state?: bool} -> {reset: true, state: bool}
  * GET    /__emulator/info          -> {base_url, schema_version, accounts: [{id, name}]}
  * </pre>
+ * Features add their own admin endpoints with {@link #extend} (tails: {@code /__emulator/tails...}).
  */
 public final class AdminRoutes implements HttpHandler {
 
@@ -68,6 +69,15 @@ public final class AdminRoutes implements HttpHandler {
         router.add("GET", "/stats", call -> statsJson());
         router.add("POST", "/reset", call -> doReset(call.body()));
         router.add("GET", "/info", call -> json(200, info.get()));
+    }
+
+    /**
+     * Registers a feature's admin endpoints (paths relative to {@value #PREFIX}); call before serving.
+     * Handlers answer with {@link #json} / {@link #error}; an IllegalArgumentException becomes a 400.
+     */
+    public AdminRoutes extend(Consumer<Router> feature) {
+        feature.accept(router);
+        return this;
     }
 
     @Override
@@ -173,11 +183,13 @@ public final class AdminRoutes implements HttpHandler {
         return json(200, out);
     }
 
-    private static Response json(int status, Object value) {
+    /** A plain JSON admin answer. */
+    public static Response json(int status, Object value) {
         return Response.json(status, Envelope.bytes(value));
     }
 
-    private static Response error(int status, String message) {
+    /** An admin failure: {@code {"error": message}}. */
+    public static Response error(int status, String message) {
         return json(status, Map.of("error", message));
     }
 }
