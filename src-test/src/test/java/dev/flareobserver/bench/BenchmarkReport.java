@@ -25,14 +25,32 @@ public final class BenchmarkReport {
 
     static final String COMMAND = "mvn -Pbench -pl src-test -am verify";
 
+    /**
+     * {@code -Dbench.only=tail,table} runs only the named groups and keeps the other sections of the
+     * file as they were; without it every benchmark runs.
+     */
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md").toAbsolutePath();
+        String only = System.getProperty("bench.only", "").trim();
+        java.util.function.Predicate<String> wanted = group -> only.isEmpty()
+                || java.util.Arrays.asList(only.split(",")).contains(group);
         List<String> sections = new ArrayList<>();
-        sections.add(envelopeDecode());
-        sections.add(overviewSnapshot());
-        sections.add(OverviewRequestsBench.run());
-        sections.add(WorkersTableFxBench.run(120));
-        sections.add(FirstFrameBench.run(out.getParent(), 7));
+        if (wanted.test("envelope")) {
+            sections.add(envelopeDecode());
+        }
+        if (wanted.test("overview")) {
+            sections.add(overviewSnapshot());
+            sections.add(OverviewRequestsBench.run());
+        }
+        if (wanted.test("table")) {
+            sections.add(WorkersTableFxBench.run(120));
+        }
+        if (wanted.test("firstframe")) {
+            sections.add(FirstFrameBench.run(out.getParent(), 7));
+        }
+        if (wanted.test("tail")) {
+            sections.addAll(TailBenchmarks.run());
+        }
         write(out, sections);
     }
 
@@ -100,15 +118,34 @@ public final class BenchmarkReport {
                 .orElseThrow(() -> new IllegalStateException("no result for " + method));
     }
 
+    /** Replaces the sections that ran (matched by their "## " heading) and keeps the others in place. */
     private static void write(Path out, List<String> sections) throws IOException {
+        java.util.LinkedHashMap<String, String> byHeading = new java.util.LinkedHashMap<>();
+        if (Files.exists(out)) {
+            String old = Files.readString(out, StandardCharsets.UTF_8);
+            for (String part : old.split("(?m)^(?=## )")) {
+                if (part.startsWith("## ")) {
+                    byHeading.put(heading(part), part.strip() + "\n");
+                }
+            }
+        }
+        for (String section : sections) {
+            byHeading.put(heading(section), section.strip() + "\n");
+        }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n")
-                .append("Produced by `").append(COMMAND).append("` on ")
-                .append(LocalDate.now(ZoneOffset.UTC)).append(" (")
+                .append("Produced by `").append(COMMAND).append("` (all) or with `-Dbench.only=GROUP,...` ")
+                .append("(envelope, overview, table, firstframe, tail: only those sections are rerun). ")
+                .append("Last run ").append(LocalDate.now(ZoneOffset.UTC)).append(" (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("). Rerun it to refresh this file.\n\n");
-        sections.forEach(s -> md.append(s).append('\n'));
+                .append(System.getProperty("java.version")).append(").\n\n");
+        byHeading.values().forEach(s -> md.append(s).append('\n'));
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         System.out.println(md);
+    }
+
+    private static String heading(String section) {
+        String first = section.strip().lines().findFirst().orElse("");
+        return first.trim();
     }
 
     private BenchmarkReport() {}
