@@ -4,6 +4,11 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.flareobserver.app.page.PageId;
 import dev.flareobserver.app.page.PageRegistry;
+import dev.flareobserver.app.page.logs.ExportFileChooser;
+import dev.flareobserver.app.page.logs.LogTailing;
+import dev.flareobserver.app.page.logs.LogsPage;
+import dev.flareobserver.app.page.logs.LogsViewModel;
+import dev.flareobserver.app.page.logs.WorkerDirectory;
 import dev.flareobserver.app.page.overview.OverviewPage;
 import dev.flareobserver.app.page.overview.OverviewViewModel;
 import dev.flareobserver.app.page.placeholder.PlaceholderPage;
@@ -15,6 +20,7 @@ import dev.flareobserver.app.page.workers.WorkersPage;
 import dev.flareobserver.app.page.workers.WorkersPageViewModel;
 import dev.flareobserver.app.session.AppSession;
 import dev.flareobserver.app.session.Monitoring;
+import dev.flareobserver.orchestration.logtail.LogTailOptions;
 import dev.flareobserver.orchestration.monitor.MonitorOptions;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -27,6 +33,7 @@ import dev.flareobserver.app.shell.ShellViewModel;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -52,6 +59,8 @@ public class FlareObserverApp extends Application {
     private Monitoring monitoring;
     private PageRegistry pages;
     private ShellViewModel shell;
+    private LogsViewModel logs;
+    private volatile ExportFileChooser exportChooser = ExportFileChooser.nativeDialog();
     private ExecutorService settingsWriter;
     private boolean stopped;
 
@@ -92,16 +101,27 @@ public class FlareObserverApp extends Application {
         monitoring = new Monitoring(session, monitorOptions);
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.systemDefault();
+        // The Logs page's state lives as long as the app: its tails keep running while other pages are shown,
+        // and a "Tail" on any Worker reaches it before the page was ever opened.
+        logs = new LogsViewModel(LogTailing.of(session::connection, LogTailOptions.defaults()),
+                WorkerDirectory.of(monitoring::account), context.taskRunner(), Platform::runLater, zone);
+        Consumer<String> tail = name -> {
+            logs.tail(name);
+            shell.navigate(PageId.LOGS);
+        };
         WorkersPageViewModel workers = new WorkersPageViewModel(monitoring::account, Platform::runLater, name -> {
             WorkerDetailViewModel detail = new WorkerDetailViewModel(name, monitoring.worker(name),
                     monitoring.workersService().map(WorkerActions::of).orElse(null), context.taskRunner(),
                     Platform::runLater, clock, zone);
-            // Live tails arrive with the next capability; until then the Logs page says so.
-            detail.setOnTail(() -> shell.navigate(PageId.LOGS));
+            detail.setOnTail(() -> tail.accept(name));
             return detail;
         }, clock);
-        shell.sessionProperty().addListener((obs, old, now) -> workers.sessionChanged(
-                now.connection().current() == null ? null : now.connection().current().id()));
+        workers.table().setTailer(tail);
+        shell.sessionProperty().addListener((obs, old, now) -> {
+            String accountId = now.connection().current() == null ? null : now.connection().current().id();
+            workers.sessionChanged(accountId);
+            logs.sessionChanged(now.connection().isConnected() ? accountId : null);
+        });
 
         pages = new PageRegistry();
         pages.register(PageId.OVERVIEW, () -> {
@@ -111,9 +131,12 @@ public class FlareObserverApp extends Application {
                 workers.open(name);
                 shell.navigate(PageId.WORKERS);
             });
+            overview.setWorkerTailer(tail);
             return new OverviewPage(overview);
         });
         pages.register(PageId.WORKERS, () -> new WorkersPage(workers, zone));
+        pages.register(PageId.LOGS, () -> new LogsPage(logs,
+                (format, name, owner) -> exportChooser.choose(format, name, owner)));
         for (PlaceholderPage.Plan plan : PlaceholderPage.plans()) {
             pages.register(plan.id(), () -> new PlaceholderPage(plan));
         }
@@ -145,7 +168,20 @@ public class FlareObserverApp extends Application {
         return shell;
     }
 
-    /** Closes the connection, stops the in-process emulator and the task runner. */
+    /** The Logs page's view model, for UI tests that want to wait for a state. */
+    public LogsViewModel logs() {
+        return logs;
+    }
+
+    /** Where exports are written: the native save dialog unless a UI test says otherwise. */
+    public void setExportFileChooser(ExportFileChooser chooser) {
+        exportChooser = Objects.requireNonNull(chooser);
+    }
+
+    /**
+     * Deletes the running tails, closes the connection, stops the in-process emulator and the task runner.
+     * The tails go first: deleting them needs the connection.
+     */
     @Override
     public void stop() {
         if (stopped) {
@@ -154,6 +190,9 @@ public class FlareObserverApp extends Application {
         stopped = true;
         if (pages != null) {
             pages.disposeAll();
+        }
+        if (logs != null) {
+            logs.close();
         }
         if (monitoring != null) {
             monitoring.close();

@@ -51,33 +51,45 @@ final class TailBenchmarks {
             TailAdmin admin = new TailAdmin(emulator);
             List<String> frames = captureFrames(emulator, connection, admin, 20_000);
 
-            // Warm the whole path once, then measure.
-            ingest(connection, admin, 200_000);
-            double[] ingest = ingest(connection, admin, FLOOD);
+            // Warm the whole path (JIT) at a rate it keeps up with, then offer rising rates.
+            ingest(connection, admin, 300_000, 80_000);
+            ingest(connection, admin, 300_000, 80_000);
+            StringBuilder rows = new StringBuilder();
+            double sustained = 0;
+            for (int offered : new int[] {100_000, 125_000, 150_000}) {
+                double[] r = ingest(connection, admin, FLOOD, offered);
+                rows.append(String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f |%n", offered, r[0], r[1]));
+                if (r[1] == 0) {
+                    sustained = Math.max(sustained, r[0]);
+                }
+            }
             double parseRaw = parseRate(frames, FLOOD, true);
             double parseOurs = parseRate(frames, FLOOD, false);
-            double ratio = ingest[0] / parseRaw;
+            double ratio = sustained / parseRaw;
             sections.add(String.format(Locale.ROOT, """
                     ## Live tail: ingest into the ring buffer vs raw Jackson
 
                     Targets: >= 100,000 events/s sustained into the filtered ring buffer (no UI), and >= 0.5 x the
-                    rate of raw Jackson parsing of the same frames. A LogTailSession tails one Worker of the emulator;
-                    the emulator floods %,d events over the loopback WebSocket as fast as the socket drains (sampling
-                    off); the rate is events appended to the ring buffer (100,000 entries, so it wraps) per second,
-                    from the flood request to the last one. Raw Jackson: `ObjectMapper.readTree` of the same frames
-                    (captured from the socket) on one thread, no socket; our parser alone on the same frames for
-                    reference.
+                    rate of raw Jackson parsing of the same frames. A LogTailSession tails one Worker of the
+                    emulator (in the same JVM, sharing the 2 cores); the emulator sends %,d events over the loopback
+                    WebSocket at an offered rate. Appended: events that reached the ring buffer (100,000 entries, so
+                    it wraps) per second, from the flood request to the last one. Refused: frames the session could
+                    not take because its socket-side queue was full (it never blocks the socket thread); they count
+                    as dropped. Sustained = the best appended rate with nothing refused. Raw Jackson:
+                    `ObjectMapper.readTree` of the same frames (captured from the socket) on one thread, no socket.
 
-                    | path | events/s |
+                    | offered events/s | appended events/s | refused |
+                    | ---: | ---: | ---: |
+                    %s
+                    | parser | events/s, same frames, one thread |
                     | --- | ---: |
-                    | session ingest: socket -> parse -> merge -> ring buffer | **%,.0f** |
-                    | raw Jackson `readTree`, same frames, one thread, no socket | %,.0f |
-                    | `TailEventParser` alone, same frames, one thread | %,.0f |
+                    | raw Jackson `readTree` | %,.0f |
+                    | `TailEventParser` (what the session uses) | %,.0f |
 
-                    **Ingest %,.0f events/s (%s 100,000); ratio ingest / raw Jackson %.2f (%s 0.5).**
-                    Events dropped by the buffer while wrapping: %,.0f (expected: all but the last 100,000).
-                    """, FLOOD, ingest[0], parseRaw, parseOurs, ingest[0], ingest[0] >= 100_000 ? "meets" : "BELOW",
-                    ratio, ratio >= 0.5 ? "meets" : "BELOW", ingest[1]));
+                    **Sustained ingest %,.0f events/s (%s 100,000); ratio sustained ingest / raw Jackson %.2f (%s 0.5).**
+                    """, FLOOD, rows, parseRaw, parseOurs, sustained, sustained >= 100_000 ? "meets" : "BELOW",
+                    ratio, ratio >= 0.5 ? "meets" : "BELOW"));
+            double[] ingest = {sustained};
 
             sections.add(heap(connection, admin));
             sections.add(wrangler(emulator, connection, admin, 100_000, ingest[0]));
@@ -123,21 +135,34 @@ final class TailBenchmarks {
         return new ArrayList<>(frames);
     }
 
-    /** {events/s, dropped}: a session receives a flood of {@code events}. */
-    private static double[] ingest(AccountConnection connection, TailAdmin admin, int events) throws Exception {
+    /**
+     * {appended events/s, refused}: a session receives a flood of {@code events}. Frames the session could
+     * not take (its socket-side queue full: it never blocks the socket) are refused and counted; the rate
+     * is what reached the ring buffer.
+     */
+    private static double[] ingest(AccountConnection connection, TailAdmin admin, int events, int rate)
+            throws Exception {
         Path record = Files.createTempFile("bench-tails", ".json");
         try (LogTailSession session = new LogTailSession(connection, LogTailOptions.defaults(), record)) {
             session.start(List.of(WORKER));
             await(() -> !session.health().isEmpty() && session.health().get(0).state() == TailState.CONNECTED);
-            long before = session.counters(null).received();
+            // Counted where the events land: entries appended to the ring buffer (after parse and merge).
+            long before = session.buffer().nextSeq();
+            long refusedBefore = refused(session);
             long start = System.nanoTime();
-            admin.flood(WORKER, events, 0);
-            await(() -> session.counters(null).received() - before >= events);
+            admin.flood(WORKER, events, rate);
+            await(() -> session.buffer().nextSeq() - before + refused(session) - refusedBefore >= events);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new double[] {events / seconds, session.counters(null).dropped()};
+            long appended = session.buffer().nextSeq() - before;
+            return new double[] {appended / seconds, refused(session) - refusedBefore};
         } finally {
             Files.deleteIfExists(record);
         }
+    }
+
+    /** Frames the session refused: dropped in total minus what the ring buffer dropped while wrapping. */
+    private static long refused(LogTailSession session) {
+        return session.counters(null).dropped() - session.buffer().dropped();
     }
 
     private static double parseRate(List<String> frames, int events, boolean rawJackson) throws Exception {
@@ -166,7 +191,7 @@ final class TailBenchmarks {
             session.start(List.of(WORKER));
             await(() -> !session.health().isEmpty() && session.health().get(0).state() == TailState.CONNECTED);
             long empty = usedHeapAfterGc();
-            admin.flood(WORKER, 120_000, 0);
+            admin.flood(WORKER, 120_000, 40_000);
             await(() -> session.buffer().size() >= 100_000);
             long full = usedHeapAfterGc();
             double mb = (full - empty) / 1024.0 / 1024.0;
@@ -253,7 +278,7 @@ final class TailBenchmarks {
 
                     The same emulator flood of %,d events to one Worker, received by `wrangler tail %s --format json`
                     (wrangler %s, its stdout read and counted by the benchmark, the equivalent of `> /dev/null`) and,
-                    in the same run, by a LogTailSession into its ring buffer (first table).
+                    in the same run, by a LogTailSession into its ring buffer (sustained rate from the first table).
 
                     | client | events/s |
                     | --- | ---: |
@@ -279,7 +304,7 @@ final class TailBenchmarks {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("benchmark timed out waiting");

@@ -46,6 +46,7 @@ public final class FlareCli implements Callable<Integer> {
         cli.addSubcommand("emulator", new EmulatorCommand(ctx));
         cli.addSubcommand("accounts", new AccountsCommand(ctx));
         cli.addSubcommand("workers", new WorkersCommand(ctx));
+        cli.addSubcommand("tail", new TailCommand(ctx));
         cli.setOut(o);
         cli.setErr(e);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

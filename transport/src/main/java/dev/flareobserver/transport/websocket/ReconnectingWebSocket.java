@@ -4,6 +4,7 @@ import dev.flareobserver.transport.RedactedUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
@@ -172,9 +172,8 @@ public final class ReconnectingWebSocket implements WebSocketConnection {
 
   private Draft draft() {
     String subprotocol = options.subprotocol();
-    return subprotocol == null || subprotocol.isBlank()
-        ? new Draft_6455()
-        : new Draft_6455(List.of(), List.of(new Protocol(subprotocol)));
+    // An empty Protocol accepts a server that picks none, as Draft_6455's default does.
+    return new LeanDraft(List.of(new Protocol(subprotocol == null || subprotocol.isBlank() ? "" : subprotocol)));
   }
 
   private static ThreadFactory daemon(String name) {
@@ -186,7 +185,7 @@ public final class ReconnectingWebSocket implements WebSocketConnection {
   }
 
   /** One socket attempt. Java-WebSocket calls these methods on its own thread: they only hand work off. */
-  private final class Socket extends WebSocketClient {
+  private final class Socket extends WebSocketClient implements LeanDraft.TextReceiver {
     private volatile long lastPongNanos;
     private volatile java.util.concurrent.ScheduledFuture<?> keepAlive;
 
@@ -205,14 +204,42 @@ public final class ReconnectingWebSocket implements WebSocketConnection {
       dispatch(listener::onOpen);
     }
 
+    /**
+     * A whole text frame, before the library decodes it. One copy into a String; malformed UTF-8 becomes
+     * U+FFFD rather than closing the connection (a log line with a bad byte is still worth showing).
+     */
+    @Override
+    public void onTextFrame(ByteBuffer utf8) {
+      String text = utf8.hasArray()
+          ? new String(utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining(), StandardCharsets.UTF_8)
+          : StandardCharsets.UTF_8.decode(utf8).toString();
+      onMessage(text);
+    }
+
     @Override
     public void onMessage(String message) {
-      dispatch(() -> listener.onText(message));
+      if (listener.takesFramesOnSocketThread()) {
+        deliverOnSocketThread(() -> listener.onText(message));
+      } else {
+        dispatch(() -> listener.onText(message));
+      }
     }
 
     @Override
     public void onMessage(ByteBuffer bytes) {
-      dispatch(() -> listener.onBinary(bytes));
+      if (listener.takesFramesOnSocketThread()) {
+        deliverOnSocketThread(() -> listener.onBinary(bytes));
+      } else {
+        dispatch(() -> listener.onBinary(bytes));
+      }
+    }
+
+    private void deliverOnSocketThread(Runnable frame) {
+      try {
+        frame.run();
+      } catch (RuntimeException e) {
+        LOG.warn("WebSocket listener failed on a frame from {}", shownUrl, e);
+      }
     }
 
     @Override

@@ -135,6 +135,11 @@ public final class OverviewViewModel {
         workers.setOpener(opener);
     }
 
+    /** "Tail live logs" on a Worker's row opens the Logs page tailing it. */
+    public void setWorkerTailer(Consumer<String> tailer) {
+        workers.setTailer(tailer);
+    }
+
     // --- snapshots --------------------------------------------------------------------------------
 
     /**

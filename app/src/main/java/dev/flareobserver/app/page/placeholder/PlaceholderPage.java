@@ -87,11 +87,6 @@ public final class PlaceholderPage implements Page {
     /** The plans of the pages that later capabilities build. */
     public static List<Plan> plans() {
         return List.of(
-                new Plan(PageId.LOGS, "Live logs of one or many Workers, merged into one stream.",
-                        List.of("Tail sessions over WebSocket, with server-side filters and client-side search",
-                                "Visible markers where the stream had a gap (reconnects, renewals)",
-                                "Tails are removed again when you leave or close the app"),
-                        "Live logs"),
                 new Plan(PageId.KV, "Workers KV namespaces and their keys.",
                         List.of("Namespaces, keys with paging and prefix search, values and metadata",
                                 "Writes and deletes with typed confirmations, and a read-only mode"),

@@ -67,7 +67,7 @@ final class WorkerDetailView {
 
         Button tail = new Button("Tail this Worker", new FontIcon(Feather.TERMINAL));
         tail.setId("tail-worker");
-        tail.setTooltip(new Tooltip("Open the Logs page for this Worker (live tails arrive with the Live logs capability)"));
+        tail.setTooltip(new Tooltip("Open the Logs page tailing this Worker's live logs"));
         tail.setOnAction(e -> vm.tail());
 
         HBox head = new HBox(12, back, titles, new Spacer(), freshness,

@@ -167,7 +167,7 @@ public final class WorkerDetailViewModel implements AutoCloseable {
         onBack.run();
     }
 
-    /** "Tail this Worker": the Logs page (live tails arrive with the next capability). */
+    /** "Tail this Worker": the Logs page, tailing it. */
     public void tail() {
         onTail.run();
     }

@@ -50,7 +50,8 @@ public final class WorkersPage implements Page {
 
     private Node buildList() {
         // The shell's header already says "Workers"; the page starts with how to use it.
-        Label hint = new Label("Open a Worker with Enter or a double-click for its charts, deployments and rollback.");
+        Label hint = new Label("Open a Worker with Enter or a double-click for its charts, deployments and rollback; "
+                + "right-click (or Ctrl+L) to tail its live logs.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         Label freshness = new Label();
         freshness.setId("workers-freshness");

@@ -46,6 +46,7 @@ public final class WorkersTableModel {
     private Comparator<? super WorkerRowModel> order = DEFAULT_ORDER;
     private boolean loaded;
     private Consumer<String> opener = name -> { };
+    private Consumer<String> tailer;
 
     public WorkersTableModel() {
         sorted.setComparator(fresh(order));
@@ -147,6 +148,22 @@ public final class WorkersTableModel {
 
     public void setOpener(Consumer<String> opener) {
         this.opener = opener == null ? name -> { } : opener;
+    }
+
+    /** "Tail live logs" on a row (its context menu): the Logs page tails that Worker. */
+    public void tail(WorkerRowModel row) {
+        if (row != null && tailer != null) {
+            tailer.accept(row.scriptName());
+        }
+    }
+
+    public void setTailer(Consumer<String> tailer) {
+        this.tailer = tailer;
+    }
+
+    /** Whether rows offer "Tail live logs". */
+    public boolean canTail() {
+        return tailer != null;
     }
 
     /** The rows as shown: filtered and sorted. Always the same list object. */

@@ -5,10 +5,13 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -136,16 +139,35 @@ public final class WorkersTableView {
                     model.open(row.getItem());
                 }
             });
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(rowMenu(row)));
             return row;
         });
         t.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.open(t.getSelectionModel().getSelectedItem());
                 e.consume();
+            } else if (e.getCode() == KeyCode.L && e.isShortcutDown() && model.canTail()) {
+                model.tail(t.getSelectionModel().getSelectedItem());
+                e.consume();
             }
         });
         table = t;
         return t;
+    }
+
+    /** Open, and "Tail live logs" when the app offers it (Ctrl+L does the same on the selected row). */
+    private ContextMenu rowMenu(TableRow<WorkerRowModel> row) {
+        MenuItem open = new MenuItem("Open", new FontIcon(Feather.ARROW_RIGHT));
+        open.setOnAction(e -> model.open(row.getItem()));
+        ContextMenu menu = new ContextMenu(open);
+        if (model.canTail()) {
+            MenuItem tail = new MenuItem("Tail live logs", new FontIcon(Feather.TERMINAL));
+            tail.setId("workers-row-tail");
+            tail.setOnAction(e -> model.tail(row.getItem()));
+            menu.getItems().add(tail);
+        }
+        return menu;
     }
 
     private static TableColumn<WorkerRowModel, Metric> metric(String title, String id,
