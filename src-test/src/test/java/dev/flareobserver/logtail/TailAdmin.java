@@ -17,7 +17,12 @@ public final class TailAdmin {
     private final String base;
 
     public TailAdmin(Emulator emulator) {
-        this.base = emulator.adminUrl();
+        this(emulator.adminUrl());
+    }
+
+    /** For an emulator in another process: its {@code http://127.0.0.1:PORT/__emulator}. */
+    public TailAdmin(String adminUrl) {
+        this.base = adminUrl;
     }
 
     /** Every tail the emulator holds (expired ones too, until deleted). */
