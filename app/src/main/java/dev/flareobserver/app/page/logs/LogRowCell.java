@@ -31,8 +31,8 @@ final class LogRowCell extends Region {
     static final double GAP = 10;
     static final double MARK_WIDTH = 3;
     static final double TIME_WIDTH = 90;
-    static final double WORKER_WIDTH = 124;
-    static final double OUTCOME_WIDTH = 84;
+    static final double WORKER_WIDTH = 150;
+    static final double OUTCOME_WIDTH = 104;
     static final double METHOD_WIDTH = 48;
     static final double STATUS_WIDTH = 40;
     static final double PATH_WIDTH = 160;
