@@ -56,7 +56,7 @@ final class TailBenchmarks {
             ingest(connection, admin, 300_000, 80_000);
             StringBuilder rows = new StringBuilder();
             double sustained = 0;
-            for (int offered : new int[] {100_000, 125_000, 150_000}) {
+            for (int offered : new int[] {100_000, 110_000, 125_000, 150_000}) {
                 double[] r = ingest(connection, admin, FLOOD, offered);
                 rows.append(String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f |%n", offered, r[0], r[1]));
                 if (r[1] == 0) {
