@@ -2,16 +2,10 @@ package dev.flareobserver.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.flareobserver.app.demo.DemoEmulator;
-import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.AccountSummary;
-import dev.flareobserver.orchestration.connection.ConnectionSettings;
-import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
-import dev.flareobserver.orchestration.connection.ConnectionState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,36 +26,13 @@ final class AccountsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<ConnectionSettings> fromEnv = ConnectionSettings.fromEnvironment(ctx.env());
-        DemoEmulator demo = null;
-        try {
-            ConnectionSettings settings;
-            if (fromEnv.isPresent()) {
-                settings = fromEnv.get();
-            } else {
-                demo = CliConnections.startDemo(ctx);
-                if (demo == null) {
-                    return FlareCli.FAILURE;
-                }
-                settings = ConnectionSettings.demo(demo.baseUrl(), demo.token());
+        return CliConnections.withConnection(ctx, false, (connection, s) -> {
+            if (s.problem() != null) {
+                ctx.err().println("Warning: " + s.problem().title() + ". " + s.problem().message());
             }
-            try (AccountConnection connection = new AccountConnection(settings)) {
-                ConnectionSnapshot s = connection.connect();
-                if (s.state() != ConnectionState.CONNECTED) {
-                    CliConnections.printProblem(ctx, s.problem());
-                    return FlareCli.FAILURE;
-                }
-                if (s.problem() != null) {
-                    ctx.err().println("Warning: " + s.problem().title() + ". " + s.problem().message());
-                }
-                print(s.accounts(), s.current());
-                return FlareCli.OK;
-            }
-        } finally {
-            if (demo != null) {
-                demo.close();
-            }
-        }
+            print(s.accounts(), s.current());
+            return FlareCli.OK;
+        });
     }
 
     private void print(List<AccountSummary> accounts, AccountSummary current) throws Exception {

@@ -2,12 +2,56 @@ package dev.flareobserver.app.cli;
 
 import dev.flareobserver.app.demo.DemoEmulator;
 import dev.flareobserver.app.demo.DemoEmulatorFactory;
+import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.ConnectionProblem;
+import dev.flareobserver.orchestration.connection.ConnectionSettings;
+import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
+import dev.flareobserver.orchestration.connection.ConnectionState;
+import java.util.Optional;
 
 /** What the commands that talk to an account share: demo mode without a token, and printing a problem. */
 final class CliConnections {
 
     private CliConnections() {
+    }
+
+    /** What a command does once connected; returns its exit code. */
+    interface AccountCommand {
+        int run(AccountConnection connection, ConnectionSnapshot snapshot) throws Exception;
+    }
+
+    /**
+     * Connects with the environment's credentials (or to a demo emulator when there is none), runs the
+     * command and closes both. A failed connection is printed and exits with FAILURE; so does a
+     * connection without a current account when {@code needsAccount}.
+     */
+    static int withConnection(CliContext ctx, boolean needsAccount, AccountCommand command) throws Exception {
+        Optional<ConnectionSettings> fromEnv = ConnectionSettings.fromEnvironment(ctx.env());
+        DemoEmulator demo = null;
+        try {
+            ConnectionSettings settings;
+            if (fromEnv.isPresent()) {
+                settings = fromEnv.get();
+            } else {
+                demo = startDemo(ctx);
+                if (demo == null) {
+                    return FlareCli.FAILURE;
+                }
+                settings = ConnectionSettings.demo(demo.baseUrl(), demo.token());
+            }
+            try (AccountConnection connection = new AccountConnection(settings)) {
+                ConnectionSnapshot s = connection.connect();
+                if (s.state() != ConnectionState.CONNECTED || (needsAccount && s.current() == null)) {
+                    printProblem(ctx, s.problem());
+                    return FlareCli.FAILURE;
+                }
+                return command.run(connection, s);
+            }
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
     }
 
     /** Starts the demo emulator (the stored one, else a fresh in-memory one); null after printing why not. */

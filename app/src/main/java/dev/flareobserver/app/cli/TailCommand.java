@@ -1,12 +1,7 @@
 package dev.flareobserver.app.cli;
 
 import dev.flareobserver.api.workers.TailFilters;
-import dev.flareobserver.app.demo.DemoEmulator;
 import dev.flareobserver.app.page.logs.ServerFilters;
-import dev.flareobserver.orchestration.connection.AccountConnection;
-import dev.flareobserver.orchestration.connection.ConnectionSettings;
-import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
-import dev.flareobserver.orchestration.connection.ConnectionState;
 import dev.flareobserver.orchestration.logtail.EntryKind;
 import dev.flareobserver.orchestration.logtail.LogEntry;
 import dev.flareobserver.orchestration.logtail.LogExport;
@@ -22,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,32 +122,9 @@ final class TailCommand implements Callable<Integer> {
             ctx.err().println("Error: " + e.getMessage());
             return FlareCli.USAGE;
         }
-        Optional<ConnectionSettings> fromEnv = ConnectionSettings.fromEnvironment(ctx.env());
-        DemoEmulator demo = null;
-        try {
-            ConnectionSettings settings;
-            if (fromEnv.isPresent()) {
-                settings = fromEnv.get();
-            } else {
-                demo = CliConnections.startDemo(ctx);
-                if (demo == null) {
-                    return FlareCli.FAILURE;
-                }
-                settings = ConnectionSettings.demo(demo.baseUrl(), demo.token());
-            }
-            try (AccountConnection connection = new AccountConnection(settings)) {
-                ConnectionSnapshot s = connection.connect();
-                if (s.state() != ConnectionState.CONNECTED || s.current() == null) {
-                    CliConnections.printProblem(ctx, s.problem());
-                    return FlareCli.FAILURE;
-                }
-                return tail(new LogTailService(connection), plan, s.current().label());
-            }
-        } finally {
-            if (demo != null) {
-                demo.close();
-            }
-        }
+        Plan chosen = plan;
+        return CliConnections.withConnection(ctx, true,
+                (connection, s) -> tail(new LogTailService(connection), chosen, s.current().label()));
     }
 
     private int tail(LogTailService service, Plan plan, String account) {

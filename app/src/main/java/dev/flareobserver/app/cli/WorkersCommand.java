@@ -2,12 +2,7 @@ package dev.flareobserver.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.flareobserver.app.demo.DemoEmulator;
-import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.AccountSummary;
-import dev.flareobserver.orchestration.connection.ConnectionSettings;
-import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
-import dev.flareobserver.orchestration.connection.ConnectionState;
 import dev.flareobserver.orchestration.monitor.AccountMonitor;
 import dev.flareobserver.orchestration.monitor.AccountSnapshot;
 import dev.flareobserver.orchestration.monitor.MonitorOptions;
@@ -80,42 +75,19 @@ final class WorkersCommand implements Callable<Integer> {
             ctx.err().println("--interval must be between 1 and 3600 seconds");
             return FlareCli.USAGE;
         }
-        Optional<ConnectionSettings> fromEnv = ConnectionSettings.fromEnvironment(ctx.env());
-        DemoEmulator demo = null;
-        try {
-            ConnectionSettings settings;
-            if (fromEnv.isPresent()) {
-                settings = fromEnv.get();
-            } else {
-                demo = CliConnections.startDemo(ctx);
-                if (demo == null) {
-                    return FlareCli.FAILURE;
-                }
-                settings = ConnectionSettings.demo(demo.baseUrl(), demo.token());
+        return CliConnections.withConnection(ctx, true, (connection, s) -> {
+            MonitorOptions defaults = MonitorOptions.defaults();
+            Duration current = span.get().duration();
+            // The trend compares with the span before; never less than the app's hour, so QUIET means the same.
+            Duration previous = current.compareTo(defaults.previousSpan()) > 0 ? current : defaults.previousSpan();
+            MonitorOptions options = defaults.withSpans(current, previous)
+                    .withInterval(Duration.ofSeconds(intervalSeconds));
+            try (AccountMonitor monitor = new AccountMonitor(connection, options)) {
+                // The load series is not printed: keep its part of the query as small as it goes.
+                monitor.setWindow(TimeWindow.M15);
+                return watch ? watch(monitor, s.current(), span.get()) : once(monitor, s.current(), span.get());
             }
-            try (AccountConnection connection = new AccountConnection(settings)) {
-                ConnectionSnapshot s = connection.connect();
-                if (s.state() != ConnectionState.CONNECTED || s.current() == null) {
-                    CliConnections.printProblem(ctx, s.problem());
-                    return FlareCli.FAILURE;
-                }
-                MonitorOptions defaults = MonitorOptions.defaults();
-                Duration current = span.get().duration();
-                // The trend compares with the span before; never less than the app's hour, so QUIET means the same.
-                Duration previous = current.compareTo(defaults.previousSpan()) > 0 ? current : defaults.previousSpan();
-                MonitorOptions options = defaults.withSpans(current, previous)
-                        .withInterval(Duration.ofSeconds(intervalSeconds));
-                try (AccountMonitor monitor = new AccountMonitor(connection, options)) {
-                    // The load series is not printed: keep its part of the query as small as it goes.
-                    monitor.setWindow(TimeWindow.M15);
-                    return watch ? watch(monitor, s.current(), span.get()) : once(monitor, s.current(), span.get());
-                }
-            }
-        } finally {
-            if (demo != null) {
-                demo.close();
-            }
-        }
+        });
     }
 
     private int once(AccountMonitor monitor, AccountSummary account, TimeWindow span) throws Exception {

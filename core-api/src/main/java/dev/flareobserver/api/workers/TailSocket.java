@@ -35,6 +35,11 @@ public final class TailSocket implements AutoCloseable {
         options.pingInterval(), options.pongTimeout(), ReconnectPolicy.never());
     this.connection = transport.openWebSocket(tail.url(), ws, new WebSocketListener() {
       @Override
+      public boolean takesFramesOnSocketThread() {
+        return true; // TailSocketListener.onMessage must not block (see there)
+      }
+
+      @Override
       public void onOpen() {
         touch();
         opened = true;
