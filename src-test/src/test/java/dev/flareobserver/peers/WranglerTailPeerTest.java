@@ -90,10 +90,12 @@ class WranglerTailPeerTest {
     void deletingTheTailEndsWranglerCleanly(@TempDir Path home) throws Exception {
         try (Wrangler.Streaming tail = startTail(home)) {
             Tail created = connectedTails().get(0);
-            // Only once wrangler prints events is it past its connect loop (which polls every 100 ms and takes
-            // a socket that opened and closed in between for a failed connection).
             admin("POST", "/tails/flood", "{\"script\":\"" + WORKER + "\",\"events\":20,\"rate\":0}");
             assertThat(await(() -> !events(tail.stdout()).isEmpty(), Duration.ofSeconds(20))).isTrue();
+            // wrangler prints events as soon as the socket is open, but its connect loop polls readyState every
+            // 100 ms and takes a socket that opened and closed in between for a failed connection (exit 1).
+            // Give it time to leave that loop.
+            Thread.sleep(1_000);
             long before = deletes();
 
             URI tailUri = URI.create(emulator.baseUrl() + "/accounts/" + accountId + "/workers/scripts/" + WORKER
