@@ -31,9 +31,13 @@ import javafx.collections.transformation.SortedList;
  */
 public final class WorkersTableModel {
 
-    /** req/s, highest first: the busiest Workers on top until the user picks another column. */
+    /**
+     * Most severe health first, then req/s, highest first: during an incident the Workers in trouble are
+     * on top, however quiet, until the user picks another column.
+     */
     public static final Comparator<WorkerRowModel> DEFAULT_ORDER = Comparator
-            .comparing((WorkerRowModel r) -> r.requestsPerSecondProperty().get()).reversed()
+            .comparing((WorkerRowModel r) -> r.healthProperty().get()).reversed()
+            .thenComparing(Comparator.comparing((WorkerRowModel r) -> r.requestsPerSecondProperty().get()).reversed())
             .thenComparing(WorkerRowModel::scriptName);
 
     private final ObservableList<WorkerRowModel> rows = FXCollections.observableArrayList();

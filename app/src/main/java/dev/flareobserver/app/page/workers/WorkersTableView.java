@@ -124,8 +124,10 @@ public final class WorkersTableView {
             model.setOrder(tv.getComparator());
             return true;
         });
+        // As DEFAULT_ORDER: the Workers in trouble first, the busiest among equals first.
+        health.setSortType(TableColumn.SortType.DESCENDING);
         rps.setSortType(TableColumn.SortType.DESCENDING);
-        t.getSortOrder().add(rps);
+        t.getSortOrder().setAll(java.util.List.of(health, rps));
 
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());

@@ -20,7 +20,7 @@ class WorkersTableModelTest {
     }
 
     @Test
-    void busiestWorkerComesFirstAndUnknownsReadAsADash() {
+    void troubledThenBusiestWorkersComeFirstAndUnknownsReadAsADash() {
         model.apply(List.of(row("auth-service", 2, 0, 4.0), row("api-gateway", 40, 3, 9.0),
                 row("legacy-cron", 0, 0, null)), NOW);
 
@@ -32,6 +32,14 @@ class WorkersTableModelTest {
         assertThat(model.row("api-gateway").orElseThrow().cpuP99Property().get().text()).isEqualTo("9.0 ms");
         assertThat(model.row("api-gateway").orElseThrow().lastDeployProperty().get().text()).isEqualTo("3 h ago");
         assertThat(model.countTextProperty().get()).isEqualTo("3 Workers");
+    }
+
+    @Test
+    void aFailingWorkerComesBeforeBusierHealthyOnes() {
+        model.apply(List.of(row("busy-ok", 50, 0, 4.0), row("quiet-failing", 1, 5, 4.0), row("mid-ok", 10, 0, 4.0)),
+                NOW);
+
+        assertThat(names()).containsExactly("quiet-failing", "busy-ok", "mid-ok");
     }
 
     @Test
