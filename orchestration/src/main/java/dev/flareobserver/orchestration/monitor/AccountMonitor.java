@@ -12,7 +12,6 @@ import dev.flareobserver.api.analytics.WorkersInvocationsRow;
 import dev.flareobserver.api.workers.WorkerScript;
 import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.AccountSummary;
-import dev.flareobserver.orchestration.connection.BudgetSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,15 +53,9 @@ public final class AccountMonitor extends PollingMonitor<AccountSnapshot> {
         Instant now = options.clock().instant();
         CloudflareClient client = connection.client().orElse(null);
         AccountSummary account = connection.snapshot().current();
-        if (client == null || account == null) {
-            fail(new MonitorProblem(PANEL, QUERY, PANEL + ": not connected to an account.", null), "not connected");
-            return PollingLoop.Outcome.FAILURE;
-        }
-        BudgetSnapshot budget = connection.rateBudget();
-        if (budget.graphqlRemaining() <= 0) {
-            fail(new MonitorProblem(PANEL, QUERY, PANEL + ": the GraphQL rate budget is spent; next refresh after "
-                    + budget.graphqlResetAt() + ".", null), "rate budget spent");
-            return PollingLoop.Outcome.BUDGET_SPENT;
+        PollingLoop.Outcome refused = cannotQuery(client != null && account != null, PANEL, QUERY);
+        if (refused != null) {
+            return refused;
         }
         DatasetSettings limits = DatasetLimits.of(client, account.id());
         Instant currentSince = DatasetLimits.clampSince(limits, now.minus(options.currentSpan()), now, now);

@@ -17,6 +17,7 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingMonitor.class);
 
+    private final AccountConnection connection;
     private final PollingLoop loop;
     private final List<Consumer<S>> listeners = new CopyOnWriteArrayList<>();
     private volatile TimeWindow window;
@@ -24,7 +25,7 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
 
     PollingMonitor(String threadName, AccountConnection connection, MonitorOptions options, TimeWindow window,
                    S empty) {
-        Objects.requireNonNull(connection, "connection");
+        this.connection = Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(options, "options");
         this.window = window;
         this.snapshot = empty;
@@ -84,6 +85,25 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
     public void close() {
         loop.close();
         listeners.clear();
+    }
+
+    /**
+     * Why a refresh cannot send its query now (no connected account, or the GraphQL budget is spent),
+     * published as a failure; null when it can go ahead. {@code connected}: the client and account the
+     * refresh read are both there (read once by the caller, so they cannot vanish in between).
+     */
+    final PollingLoop.Outcome cannotQuery(boolean connected, String panel, String query) {
+        if (!connected) {
+            fail(new MonitorProblem(panel, query, panel + ": not connected to an account.", null), "not connected");
+            return PollingLoop.Outcome.FAILURE;
+        }
+        dev.flareobserver.orchestration.connection.BudgetSnapshot budget = connection.rateBudget();
+        if (budget.graphqlRemaining() <= 0) {
+            fail(new MonitorProblem(panel, query, panel + ": the GraphQL rate budget is spent; next refresh after "
+                    + budget.graphqlResetAt() + ".", null), "rate budget spent");
+            return PollingLoop.Outcome.BUDGET_SPENT;
+        }
+        return null;
     }
 
     /** Keeps the last good data, marked stale since its last success, with the problem that stopped this refresh. */

@@ -13,7 +13,6 @@ import dev.flareobserver.api.workers.Deployment;
 import dev.flareobserver.api.workers.WorkerVersion;
 import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.AccountSummary;
-import dev.flareobserver.orchestration.connection.BudgetSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,15 +65,9 @@ public final class WorkerMonitor extends PollingMonitor<WorkerDetailSnapshot> {
         Instant now = options.clock().instant();
         CloudflareClient client = connection.client().orElse(null);
         AccountSummary account = connection.snapshot().current();
-        if (client == null || account == null) {
-            fail(new MonitorProblem(panel, QUERY, panel + ": not connected to an account.", null), "not connected");
-            return PollingLoop.Outcome.FAILURE;
-        }
-        BudgetSnapshot budget = connection.rateBudget();
-        if (budget.graphqlRemaining() <= 0) {
-            fail(new MonitorProblem(panel, QUERY, panel + ": the GraphQL rate budget is spent; next refresh after "
-                    + budget.graphqlResetAt() + ".", null), "rate budget spent");
-            return PollingLoop.Outcome.BUDGET_SPENT;
+        PollingLoop.Outcome refused = cannotQuery(client != null && account != null, panel, QUERY);
+        if (refused != null) {
+            return refused;
         }
         DatasetSettings limits = DatasetLimits.of(client, account.id());
         Instant since = DatasetLimits.clampSince(limits, now.minus(w.duration()), now, now);

@@ -1,5 +1,7 @@
 package dev.flareobserver.orchestration.logtail;
 
+import static dev.flareobserver.orchestration.ApiResponses.error;
+import static dev.flareobserver.orchestration.ApiResponses.json;
 import static dev.flareobserver.orchestration.logtail.TailFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,7 +195,7 @@ class LogTailSessionTest {
         session.start(List.of("checkout"));
         awaitConnected("checkout", 1);
 
-        fixture.createOverride = worker -> TailFixture.json(503, TailFixture.error(10013, "Tail service unavailable"));
+        fixture.createOverride = worker -> json(503, error(10013, "Tail service unavailable"));
         fixture.drop("checkout");
         await("the tail failed", () -> health("checkout").state() == TailState.FAILED);
 
@@ -223,8 +225,8 @@ class LogTailSessionTest {
     @Test
     void aRefusedCreateFailsWithCloudflaresWords() {
         fixture.createOverride = worker -> worker.equals("ghost")
-                ? TailFixture.json(404, TailFixture.error(10007, "This Worker does not exist on your account."))
-                : TailFixture.json(429, TailFixture.error(10058, "Too many tails are open on this Worker"));
+                ? json(404, error(10007, "This Worker does not exist on your account."))
+                : json(429, error(10058, "Too many tails are open on this Worker"));
         open(fast().withMaxReconnects(1));
         session.start(List.of("ghost", "busy"));
 

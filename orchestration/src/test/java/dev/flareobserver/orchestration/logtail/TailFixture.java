@@ -1,5 +1,9 @@
 package dev.flareobserver.orchestration.logtail;
 
+import static dev.flareobserver.orchestration.ApiResponses.error;
+import static dev.flareobserver.orchestration.ApiResponses.json;
+import static dev.flareobserver.orchestration.ApiResponses.ok;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flareobserver.orchestration.connection.AccountConnection;
@@ -233,19 +237,6 @@ final class TailFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
-    }
-
-    static String ok(String result) {
-        return "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + result + "}";
-    }
-
-    static String error(int code, String message) {
-        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
-                + "\"}],\"messages\":[],\"result\":null}";
     }
 
     @Override

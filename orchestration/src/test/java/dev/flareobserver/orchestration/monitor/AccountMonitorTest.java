@@ -1,7 +1,8 @@
 package dev.flareobserver.orchestration.monitor;
 
-import static dev.flareobserver.orchestration.monitor.MonitorFixture.json;
-import static dev.flareobserver.orchestration.monitor.MonitorFixture.ok;
+import static dev.flareobserver.orchestration.ApiResponses.error;
+import static dev.flareobserver.orchestration.ApiResponses.json;
+import static dev.flareobserver.orchestration.ApiResponses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -35,7 +36,7 @@ class AccountMonitorTest {
         fixture.connect();
         scheduler = new ManualScheduler(NOW);
         fixture.rest = r -> r.getRequestUrl().encodedPath().endsWith("/workers/scripts")
-                ? json(200, ok(SCRIPTS)) : json(404, MonitorFixture.error(7003, "No route"));
+                ? json(200, ok(SCRIPTS)) : json(404, error(7003, "No route"));
         fixture.graphql = body -> json(200, OVERVIEW);
     }
 

@@ -1,5 +1,9 @@
 package dev.flareobserver.orchestration.monitor;
 
+import static dev.flareobserver.orchestration.ApiResponses.error;
+import static dev.flareobserver.orchestration.ApiResponses.json;
+import static dev.flareobserver.orchestration.ApiResponses.ok;
+
 import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.connection.ConnectionOptions;
 import dev.flareobserver.orchestration.connection.ConnectionSettings;
@@ -77,19 +81,6 @@ final class MonitorFixture implements AutoCloseable {
 
     long overviewQueries() {
         return graphqlBodies.stream().filter(b -> b.contains("AccountOverview")).count();
-    }
-
-    static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
-    }
-
-    static String ok(String result) {
-        return "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + result + "}";
-    }
-
-    static String error(int code, String message) {
-        return "{\"success\":false,\"errors\":[{\"code\":" + code + ",\"message\":\"" + message
-                + "\"}],\"messages\":[],\"result\":null}";
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.flareobserver.orchestration.monitor;
 
-import static dev.flareobserver.orchestration.monitor.MonitorFixture.json;
-import static dev.flareobserver.orchestration.monitor.MonitorFixture.ok;
+import static dev.flareobserver.orchestration.ApiResponses.error;
+import static dev.flareobserver.orchestration.ApiResponses.json;
+import static dev.flareobserver.orchestration.ApiResponses.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -68,7 +69,7 @@ class WorkerMonitorTest {
         if (path.endsWith("/versions/" + V1)) {
             return json(200, ok(version(V1, 1, null)));
         }
-        return json(404, MonitorFixture.error(7003, "No route"));
+        return json(404, error(7003, "No route"));
     }
 
     private static String version(String id, int number, String message) {
