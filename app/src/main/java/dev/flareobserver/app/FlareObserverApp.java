@@ -1,5 +1,18 @@
 package dev.flareobserver.app;
 
+import dev.flareobserver.app.page.d1.D1Page;
+import dev.flareobserver.app.page.kv.KvPage;
+import dev.flareobserver.app.page.r2.R2Page;
+import dev.flareobserver.app.page.resources.FileDialogs;
+import dev.flareobserver.app.page.resources.ResourcePageContext;
+import dev.flareobserver.app.page.resources.WriteLockModel;
+import dev.flareobserver.app.session.Resources;
+import dev.flareobserver.orchestration.resources.AuditTrail;
+import dev.flareobserver.orchestration.resources.ResourceWrites;
+import dev.flareobserver.orchestration.resources.WriteAccess;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.flareobserver.app.page.PageId;
@@ -61,6 +74,9 @@ public class FlareObserverApp extends Application {
     private ShellViewModel shell;
     private LogsViewModel logs;
     private volatile ExportFileChooser exportChooser = ExportFileChooser.nativeDialog();
+    private volatile FileDialogs fileDialogs = FileDialogs.nativeDialogs();
+    private WriteLockModel writeLock;
+    private Resources resources;
     private ExecutorService settingsWriter;
     private boolean stopped;
 
@@ -117,8 +133,17 @@ public class FlareObserverApp extends Application {
             return detail;
         }, clock);
         workers.table().setTailer(tail);
+        // Writes start locked on a real account and lock again when the account changes; demo mode starts unlocked.
+        writeLock = new WriteLockModel(WriteAccess.forDemo(session.isDemo()), Platform::runLater);
+        resources = new Resources(session::connection,
+                new ResourceWrites(writeLock.access(), AuditTrail.persistent(AuditTrail.defaultFile()), clock));
         shell.sessionProperty().addListener((obs, old, now) -> {
             String accountId = now.connection().current() == null ? null : now.connection().current().id();
+            String oldAccountId = old == null || old.connection().current() == null ? null
+                    : old.connection().current().id();
+            if (!session.isDemo() && !Objects.equals(accountId, oldAccountId)) {
+                writeLock.lock();
+            }
             workers.sessionChanged(accountId);
             logs.sessionChanged(now.connection().isConnected() ? accountId : null);
         });
@@ -137,12 +162,27 @@ public class FlareObserverApp extends Application {
         pages.register(PageId.WORKERS, () -> new WorkersPage(workers, zone));
         pages.register(PageId.LOGS, () -> new LogsPage(logs,
                 (format, name, owner) -> exportChooser.choose(format, name, owner)));
+        ResourcePageContext resourcePages = new ResourcePageContext(resources, writeLock, context.taskRunner(),
+                Platform::runLater, new FileDialogs() {
+                    @Override
+                    public Optional<Path> open(String title, Window owner) {
+                        return fileDialogs.open(title, owner);
+                    }
+
+                    @Override
+                    public Optional<Path> save(String title, String suggestedName, Window owner) {
+                        return fileDialogs.save(title, suggestedName, owner);
+                    }
+                }, shell.sessionProperty());
+        pages.register(PageId.KV, () -> new KvPage(resourcePages));
+        pages.register(PageId.R2, () -> new R2Page(resourcePages));
+        pages.register(PageId.D1, () -> new D1Page(resourcePages));
         for (PlaceholderPage.Plan plan : PlaceholderPage.plans()) {
             pages.register(plan.id(), () -> new PlaceholderPage(plan));
         }
         pages.register(PageId.SETTINGS, () -> new SettingsPage(new SettingsViewModel(settings, shell.sessionProperty())));
 
-        ShellView view = new ShellView(shell, palette, pages);
+        ShellView view = new ShellView(shell, palette, pages, writeLock, resources.writes().audit(), fileDialogs);
         Parent root = view.build();
         FirstFrame.mark("shell built");
         Scene scene = new Scene(root, 1280, 800);
@@ -176,6 +216,21 @@ public class FlareObserverApp extends Application {
     /** Where exports are written: the native save dialog unless a UI test says otherwise. */
     public void setExportFileChooser(ExportFileChooser chooser) {
         exportChooser = Objects.requireNonNull(chooser);
+    }
+
+    /** Where the resource pages read and write files: native dialogs unless a UI test says otherwise. */
+    public void setFileDialogs(FileDialogs dialogs) {
+        fileDialogs = Objects.requireNonNull(dialogs);
+    }
+
+    /** The session's write lock, for UI tests. */
+    public WriteLockModel writeLock() {
+        return writeLock;
+    }
+
+    /** The KV, R2 and D1 services, for UI tests that check what a page did. */
+    public Resources resources() {
+        return resources;
     }
 
     /**

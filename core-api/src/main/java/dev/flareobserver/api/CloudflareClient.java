@@ -2,7 +2,10 @@ package dev.flareobserver.api;
 
 import dev.flareobserver.api.accounts.AccountsClient;
 import dev.flareobserver.api.analytics.GraphQLClient;
+import dev.flareobserver.api.d1.D1Client;
+import dev.flareobserver.api.kv.KvClient;
 import dev.flareobserver.api.memberships.MembershipsClient;
+import dev.flareobserver.api.r2.R2Client;
 import dev.flareobserver.api.user.UserClient;
 import dev.flareobserver.api.workers.WorkersClient;
 import dev.flareobserver.transport.Credentials;
@@ -25,6 +28,9 @@ public final class CloudflareClient implements AutoCloseable {
   private final MembershipsClient memberships;
   private final WorkersClient workers;
   private final GraphQLClient analytics;
+  private final KvClient kv;
+  private final R2Client r2;
+  private final D1Client d1;
 
   private CloudflareClient(HttpTransport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -33,6 +39,9 @@ public final class CloudflareClient implements AutoCloseable {
     this.memberships = new MembershipsClient(transport);
     this.workers = new WorkersClient(transport);
     this.analytics = new GraphQLClient(transport);
+    this.kv = new KvClient(transport);
+    this.r2 = new R2Client(transport);
+    this.d1 = new D1Client(transport);
   }
 
   public static Builder builder() {
@@ -58,6 +67,21 @@ public final class CloudflareClient implements AutoCloseable {
 
   public WorkersClient workers() {
     return workers;
+  }
+
+  /** Workers KV ({@code .../storage/kv}). */
+  public KvClient kv() {
+    return kv;
+  }
+
+  /** R2 buckets and objects ({@code .../r2}). */
+  public R2Client r2() {
+    return r2;
+  }
+
+  /** D1 databases ({@code .../d1}). */
+  public D1Client d1() {
+    return d1;
   }
 
   /** The GraphQL Analytics API ({@code POST /graphql}). */

@@ -7,7 +7,10 @@ import dev.flareobserver.emulator.admin.AdminRoutes;
 import dev.flareobserver.emulator.auth.Authenticator;
 import dev.flareobserver.emulator.auth.TokenStore;
 import dev.flareobserver.emulator.auth.TokenVerifyRoutes;
+import dev.flareobserver.emulator.d1.D1Feature;
 import dev.flareobserver.emulator.faults.FaultInjector;
+import dev.flareobserver.emulator.kv.KvFeature;
+import dev.flareobserver.emulator.r2.R2Feature;
 import dev.flareobserver.emulator.graphql.GraphqlEndpoint;
 import dev.flareobserver.emulator.memberships.MembershipRoutes;
 import dev.flareobserver.emulator.memberships.MembershipStore;
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -75,6 +79,9 @@ public final class Emulator implements AutoCloseable {
     private volatile TailService tails;
     private volatile DemoSeeder.Seeded seeded;
     private volatile boolean closed;
+    private volatile List<EmulatorFeature> features = List.of();
+    /** The temporary data directory of an in-memory emulator (deleted on close); null when the state persists. */
+    private volatile Path dataDir;
 
     private Emulator(HttpServer server, ExecutorService executor, StateStore state, DemoSeeder seeder,
                      EmulatorOptions options, FaultInjector faults, RequestStats stats, RateLimiter limiter,
@@ -154,6 +161,17 @@ public final class Emulator implements AutoCloseable {
                     .map(v -> v.handlers().contains("scheduled")).orElse(false),
                     options.clock(), options.tailLifetime(), options.tailSamplingThreshold());
             new TailRoutes(tails, accountRoutes, workerStore).register(router);
+            Path dataDir = options.stateDir() != null ? options.stateDir().resolve("data")
+                    : Files.createTempDirectory("flare-emulator-data");
+            FeatureContext featureContext = new FeatureContext(opened.state, accountRoutes, options, options.clock(),
+                    dataDir);
+            emulator.dataDir = options.stateDir() != null ? null : dataDir;
+            emulator.features = List.of(KvFeature.create(featureContext), R2Feature.create(featureContext),
+                    D1Feature.create(featureContext));
+            for (EmulatorFeature feature : emulator.features) {
+                feature.register(router);
+                feature.seed(opened.seeded.accounts());
+            }
             emulator.traffic = traffic;
             emulator.graphqlLimiter = graphqlLimiter;
             emulator.tails = tails;
@@ -310,6 +328,10 @@ public final class Emulator implements AutoCloseable {
         if (includeState) {
             state.clearAllRows();
             seeded = seeder.seed(options, seeded.userToken(), seeded.apiKey(), options.clock().instant());
+            for (EmulatorFeature feature : features) {
+                feature.stateCleared();
+                feature.seed(seeded.accounts());
+            }
         }
     }
 
@@ -332,7 +354,32 @@ public final class Emulator implements AutoCloseable {
         if (tails != null) {
             tails.close();
         }
+        for (EmulatorFeature feature : features) {
+            try {
+                feature.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing {} failed: {}", feature.getClass().getSimpleName(), e.getMessage());
+            }
+        }
         cleanup(server, executor, state);
+        deleteTree(dataDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.debug("Could not delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", dir, e.getMessage());
+        }
     }
 
     private static void cleanup(HttpServer server, ExecutorService executor, StateStore state) {

@@ -47,6 +47,9 @@ public final class FlareCli implements Callable<Integer> {
         cli.addSubcommand("accounts", new AccountsCommand(ctx));
         cli.addSubcommand("workers", new WorkersCommand(ctx));
         cli.addSubcommand("tail", new TailCommand(ctx));
+        cli.addSubcommand("kv", new KvCommand(ctx));
+        cli.addSubcommand("r2", new R2Command(ctx));
+        cli.addSubcommand("d1", new D1Command(ctx));
         cli.setOut(o);
         cli.setErr(e);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -1,5 +1,12 @@
 package dev.flareobserver.app.shell;
 
+import dev.flareobserver.app.page.resources.AuditTrailDialog;
+import dev.flareobserver.app.page.resources.FileDialogs;
+import dev.flareobserver.app.page.resources.WriteLockModel;
+import dev.flareobserver.orchestration.resources.AuditTrail;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ToggleButton;
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.controls.Popover;
 import atlantafx.base.controls.Spacer;
@@ -58,11 +65,18 @@ public final class ShellView {
     private final StackPane pageHost = new StackPane();
     private final ModalPane modal = new ModalPane();
     private Page shown;
+    private final WriteLockModel writeLock;
+    private final AuditTrail audit;
+    private final FileDialogs files;
 
-    public ShellView(ShellViewModel vm, CommandPaletteViewModel paletteVm, PageRegistry pages) {
+    public ShellView(ShellViewModel vm, CommandPaletteViewModel paletteVm, PageRegistry pages,
+                     WriteLockModel writeLock, AuditTrail audit, FileDialogs files) {
         this.vm = vm;
         this.paletteVm = paletteVm;
         this.pages = pages;
+        this.writeLock = writeLock;
+        this.audit = audit;
+        this.files = files;
     }
 
     public Parent build() {
@@ -378,11 +392,62 @@ public final class ShellView {
             }
         });
 
-        HBox bar = new HBox(14, connection, demoBadge, new Spacer(), budget, separator(), tasks);
+        HBox bar = new HBox(14, connection, demoBadge, new Spacer(), writeLockButton(), auditButton(), separator(),
+                budget, separator(), tasks);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         return bar;
+    }
+
+    /** Read-only until the operator unlocks writes for the session; unlocking a real account asks first. */
+    private Node writeLockButton() {
+        ToggleButton lock = new ToggleButton();
+        lock.setId("status-write-lock");
+        lock.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "status-write-lock");
+        Runnable show = () -> {
+            boolean unlocked = writeLock.isUnlocked();
+            lock.setSelected(unlocked);
+            lock.setText(unlocked ? "Writes unlocked" : "Read-only");
+            lock.setGraphic(new FontIcon(unlocked ? Feather.UNLOCK : Feather.LOCK));
+            lock.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unlocked"), unlocked);
+            lock.setTooltip(new Tooltip(unlocked
+                    ? "KV, R2 and D1 writes are allowed for this session. Click to make the session read-only."
+                    : "KV, R2 and D1 writes are refused. Click to unlock writes for this session."));
+        };
+        writeLock.unlockedProperty().addListener((obs, old, now) -> show.run());
+        lock.setOnAction(e -> {
+            if (writeLock.isUnlocked()) {
+                writeLock.lock();
+            } else if (vm.demoProperty().get() || confirmUnlock(lock)) {
+                writeLock.unlock();
+            }
+            show.run();
+        });
+        show.run();
+        return lock;
+    }
+
+    private boolean confirmUnlock(Node owner) {
+        AccountSummary account = vm.currentAccountProperty().get();
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner.getScene().getWindow());
+        alert.setTitle("Unlock writes");
+        alert.setHeaderText("Unlock writes on " + (account == null ? "this account" : account.name()) + "?");
+        alert.setContentText("Until you lock them again or switch accounts, Flare Observer may create, change and "
+                + "delete KV, R2 and D1 resources on this real Cloudflare account. Deletes still ask for the name.");
+        alert.getDialogPane().setId("unlock-dialog");
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private Node auditButton() {
+        Button button = new Button("Audit", new FontIcon(Feather.CLIPBOARD));
+        button.setId("status-audit");
+        button.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        button.setTooltip(new Tooltip("Every write made from Flare Observer"));
+        button.setOnAction(e -> AuditTrailDialog.show(button.getScene().getWindow(), audit, files,
+                java.time.ZoneId.systemDefault()));
+        return button;
     }
 
     private static Node separator() {

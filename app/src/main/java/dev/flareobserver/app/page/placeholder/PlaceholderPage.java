@@ -87,18 +87,6 @@ public final class PlaceholderPage implements Page {
     /** The plans of the pages that later capabilities build. */
     public static List<Plan> plans() {
         return List.of(
-                new Plan(PageId.KV, "Workers KV namespaces and their keys.",
-                        List.of("Namespaces, keys with paging and prefix search, values and metadata",
-                                "Writes and deletes with typed confirmations, and a read-only mode"),
-                        "Resources (KV, R2, D1)"),
-                new Plan(PageId.R2, "R2 buckets and their objects.",
-                        List.of("Buckets and objects with paging and prefix search",
-                                "Upload, download and delete with confirmations"),
-                        "Resources (KV, R2, D1)"),
-                new Plan(PageId.D1, "D1 databases and a SQL console.",
-                        List.of("Databases, their tables and sizes",
-                                "A console for queries, with results as a table, and export"),
-                        "Resources (KV, R2, D1)"),
                 new Plan(PageId.CONTAINERS, "Cloudflare Containers: applications, instances and pools.",
                         List.of("Applications with their instances and container-pool state",
                                 "Deploying a container built from a native binary, and watching the rollout"),
