@@ -67,4 +67,33 @@ class ShellUiTest extends AppUiTest {
             assertThat(allText()).contains("CLOUDFLARE_API_TOKEN").doesNotContain("w".repeat(40));
         }
     }
+
+    @Test
+    void aRealAccountStartsReadOnlyAndUnlockingAsksFirst() throws Exception {
+        try (var emulator = dev.flareobserver.emulator.Emulator.start(
+                dev.flareobserver.emulator.EmulatorOptions.builder().build())) {
+            launch(Map.of("CLOUDFLARE_API_TOKEN", emulator.userToken(), "CLOUDFLARE_API_BASE_URL", emulator.baseUrl()));
+            waitUntil(() -> text("#status-connection").contains("Connected"), "the account connects");
+            assertThat(text("#status-write-lock")).isEqualTo("Read-only");
+
+            clickOn("#status-write-lock");
+            waitUntil(() -> isShown("#unlock-dialog"), "unlocking asks first");
+            assertThat(text("#unlock-dialog")).contains("Unlock writes on");
+            clickOn("#unlock-cancel");
+            waitUntil(() -> !isShown("#unlock-dialog"), "the question closes");
+            assertThat(text("#status-write-lock")).as("cancel keeps the session read-only").isEqualTo("Read-only");
+
+            clickOn("#status-write-lock");
+            waitUntil(() -> isShown("#unlock-dialog"), "unlocking asks again");
+            clickOn("#unlock-confirm");
+            waitUntil(() -> text("#status-write-lock").equals("Writes unlocked"), "writes are unlocked");
+
+            clickOn("#status-write-lock");
+            waitUntil(() -> text("#status-write-lock").equals("Read-only"), "one click locks again, without asking");
+
+            clickOn("#status-audit");
+            waitUntil(() -> isShown("#audit-dialog"), "the audit trail opens");
+            assertThat(allText()).contains("Writes made from Flare Observer");
+        }
+    }
 }

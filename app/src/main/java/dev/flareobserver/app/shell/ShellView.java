@@ -437,6 +437,8 @@ public final class ShellView {
         alert.setContentText("Until you lock them again or switch accounts, Flare Observer may create, change and "
                 + "delete KV, R2 and D1 resources on this real Cloudflare account. Deletes still ask for the name.");
         alert.getDialogPane().setId("unlock-dialog");
+        alert.getDialogPane().lookupButton(ButtonType.OK).setId("unlock-confirm");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("unlock-cancel");
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
