@@ -35,7 +35,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -402,15 +401,19 @@ public final class ShellView {
 
     /** Read-only until the operator unlocks writes for the session; unlocking a real account asks first. */
     private Node writeLockButton() {
-        ToggleButton lock = new ToggleButton();
+        // A flat button, not a toggle: a selected toggle is a loud filled block in the quiet status bar.
+        Button lock = new Button();
         lock.setId("status-write-lock");
         lock.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "status-write-lock");
         Runnable show = () -> {
             boolean unlocked = writeLock.isUnlocked();
-            lock.setSelected(unlocked);
             lock.setText(unlocked ? "Writes unlocked" : "Read-only");
             lock.setGraphic(new FontIcon(unlocked ? Feather.UNLOCK : Feather.LOCK));
-            lock.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unlocked"), unlocked);
+            // Unlocked is the state that can hurt a real account: it gets the warning colour.
+            lock.getStyleClass().remove(Styles.WARNING);
+            if (unlocked) {
+                lock.getStyleClass().add(Styles.WARNING);
+            }
             lock.setTooltip(new Tooltip(unlocked
                     ? "KV, R2 and D1 writes are allowed for this session. Click to make the session read-only."
                     : "KV, R2 and D1 writes are refused. Click to unlock writes for this session."));
