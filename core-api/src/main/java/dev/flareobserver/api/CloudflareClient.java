@@ -5,6 +5,7 @@ import dev.flareobserver.api.analytics.GraphQLClient;
 import dev.flareobserver.api.d1.D1Client;
 import dev.flareobserver.api.kv.KvClient;
 import dev.flareobserver.api.memberships.MembershipsClient;
+import dev.flareobserver.api.queues.QueuesClient;
 import dev.flareobserver.api.r2.R2Client;
 import dev.flareobserver.api.user.UserClient;
 import dev.flareobserver.api.workers.WorkersClient;
@@ -31,6 +32,7 @@ public final class CloudflareClient implements AutoCloseable {
   private final KvClient kv;
   private final R2Client r2;
   private final D1Client d1;
+  private final QueuesClient queues;
 
   private CloudflareClient(HttpTransport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -42,6 +44,7 @@ public final class CloudflareClient implements AutoCloseable {
     this.kv = new KvClient(transport);
     this.r2 = new R2Client(transport);
     this.d1 = new D1Client(transport);
+    this.queues = new QueuesClient(transport);
   }
 
   public static Builder builder() {
@@ -82,6 +85,11 @@ public final class CloudflareClient implements AutoCloseable {
   /** D1 databases ({@code .../d1}). */
   public D1Client d1() {
     return d1;
+  }
+
+  /** Queues ({@code .../queues}). */
+  public QueuesClient queues() {
+    return queues;
   }
 
   /** The GraphQL Analytics API ({@code POST /graphql}). */

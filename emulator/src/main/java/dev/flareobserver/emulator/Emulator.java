@@ -10,6 +10,7 @@ import dev.flareobserver.emulator.auth.TokenVerifyRoutes;
 import dev.flareobserver.emulator.d1.D1Feature;
 import dev.flareobserver.emulator.faults.FaultInjector;
 import dev.flareobserver.emulator.kv.KvFeature;
+import dev.flareobserver.emulator.queues.QueuesFeature;
 import dev.flareobserver.emulator.r2.R2Feature;
 import dev.flareobserver.emulator.graphql.GraphqlEndpoint;
 import dev.flareobserver.emulator.memberships.MembershipRoutes;
@@ -167,7 +168,7 @@ public final class Emulator implements AutoCloseable {
                     dataDir);
             emulator.dataDir = options.stateDir() != null ? null : dataDir;
             emulator.features = List.of(KvFeature.create(featureContext), R2Feature.create(featureContext),
-                    D1Feature.create(featureContext));
+                    D1Feature.create(featureContext), QueuesFeature.create(featureContext));
             for (EmulatorFeature feature : emulator.features) {
                 feature.register(router);
                 feature.seed(opened.seeded.accounts());

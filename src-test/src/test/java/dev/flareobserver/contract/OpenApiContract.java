@@ -28,6 +28,14 @@ import java.util.Map;
  *   <li>The multipart request bodies (Workers script upload) declare an {@code encoding} entry named
  *       {@code <any part name>}, which the OpenAPI parser rejects as a whole document. Encodings only
  *       describe multipart parts, so they are dropped; JSON bodies are validated as before.</li>
+ *   <li>Some response schemas (Queues v2 list) are {@code allOf} parts whose {@code required} names the
+ *       properties of the listed item, next to {@code result}, i.e. at the envelope level, where no real
+ *       body has them; and parts like {@code properties: {errors: {}}} whose empty schema the parser reads
+ *       as "an object", rejecting the envelope's arrays. Such a part's {@code required} is narrowed to the
+ *       properties it declares, and empty property schemas (no constraint in JSON Schema) are dropped.
+ *       Queues' single-queue answers also extend {@code mq_api-response-collection} (result: an array) while
+ *       declaring result an object, as the API returns it; there the base is {@code mq_api-response-common}
+ *       (result: object, array or string).</li>
  *   <li>Operations such as {@code GET /accounts} list only the legacy {@code X-Auth-Email}/{@code X-Auth-Key}
  *       scheme, though the API (and wrangler) use API tokens there; security is checked by the
  *       end-to-end auth tests instead.</li>
@@ -44,6 +52,7 @@ final class OpenApiContract {
         ObjectNode corrected = spec.deepCopy();
         useFailureSchemaFor4xx(corrected);
         dropMultipartEncodings(corrected);
+        fixResponseAllOfParts(corrected);
         Files.createDirectories(workDir);
         Path correctedFile = workDir.resolve("openapi-subset.corrected.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(correctedFile.toFile(), corrected);
@@ -103,6 +112,41 @@ final class OpenApiContract {
     private static void dropMultipartEncodings(ObjectNode spec) {
         spec.path("components").path("requestBodies").forEach(body ->
                 body.path("content").forEach(media -> ((ObjectNode) media).remove("encoding")));
+    }
+
+    private static void fixResponseAllOfParts(ObjectNode spec) {
+        spec.get("paths").forEach(pathItem -> pathItem.forEach(operation -> operation.path("responses")
+                .forEach(response -> response.path("content").forEach(media -> {
+                    JsonNode allOf = media.path("schema").path("allOf");
+                    boolean resultIsObject = false;
+                    for (JsonNode part : allOf) {
+                        resultIsObject |= "object".equals(part.at("/properties/result/type").asText());
+                    }
+                    for (JsonNode part : allOf) {
+                        String ref = part.path("$ref").asText();
+                        if (resultIsObject && ref.endsWith("-response-collection")) {
+                            ((ObjectNode) part).put("$ref", ref.replace("-response-collection", "-response-common"));
+                        }
+                        if (!(part instanceof ObjectNode object) || !object.has("properties")) {
+                            continue;
+                        }
+                        ObjectNode properties = (ObjectNode) object.get("properties");
+                        java.util.List<String> empty = new java.util.ArrayList<>();
+                        properties.fields().forEachRemaining(f -> {
+                            if (f.getValue().isObject() && f.getValue().isEmpty()) {
+                                empty.add(f.getKey());
+                            }
+                        });
+                        properties.remove(empty);
+                        if (object.get("required") instanceof com.fasterxml.jackson.databind.node.ArrayNode required) {
+                            for (int i = required.size() - 1; i >= 0; i--) {
+                                if (!properties.has(required.get(i).asText())) {
+                                    required.remove(i);
+                                }
+                            }
+                        }
+                    }
+                }))));
     }
 
     private static void useFailureSchemaFor4xx(ObjectNode spec) {

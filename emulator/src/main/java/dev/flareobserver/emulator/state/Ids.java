@@ -42,6 +42,13 @@ public final class Ids {
         return b.toString();
     }
 
+    /** A fresh random Cloudflare-style identifier: 32 lowercase hex digits. */
+    public static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return hex(bytes, 16);
+    }
+
     public static String hex(byte[] bytes, int length) {
         char[] out = new char[length * 2];
         for (int i = 0; i < length; i++) {
