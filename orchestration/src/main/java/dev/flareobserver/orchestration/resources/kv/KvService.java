@@ -72,7 +72,8 @@ public final class KvService {
         this(connection, writes, Clock.systemUTC());
     }
 
-    KvService(AccountConnection connection, ResourceWrites writes, Clock clock) {
+    /** With the clock that expirations are checked against (tests move it with an emulator's clock). */
+    public KvService(AccountConnection connection, ResourceWrites writes, Clock clock) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.writes = Objects.requireNonNull(writes, "writes");
         this.clock = Objects.requireNonNull(clock, "clock");
