@@ -195,7 +195,16 @@ final class KvRoutes {
     Response getMetadata(RequestContext call) {
         KvStore.NamespaceRecord ns = keyspace(call);
         KvStore.Entry entry = entry(ns, key(call));
-        return Envelope.success(entry.metadata() == null ? null : parseStored(entry.metadata()));
+        if (entry.metadata() == null) {
+            // No "result" at all: the document types it as an object (so not null), and Cloudflare's current
+            // schema marks it optional, which is how a key without metadata is told apart from {}.
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.put("success", true);
+            root.set("errors", Json.MAPPER.createArrayNode());
+            root.set("messages", Json.MAPPER.createArrayNode());
+            return Response.json(200, Envelope.bytes(root));
+        }
+        return Envelope.success(parseStored(entry.metadata()));
     }
 
     // ---- bulk ----

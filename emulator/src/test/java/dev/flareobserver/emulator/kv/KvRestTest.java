@@ -108,7 +108,7 @@ class KvRestTest {
         assertThat(kv.get(kv.value(ns, "doc")).header("expiration")).isEqualTo(Long.toString(expiration));
         JsonNode meta = kv.get(kv.ns(ns) + "/metadata/doc").json().path("result");
         assertThat(meta.path("owner").asText()).isEqualTo("ops");
-        assertThat(kv.get(kv.ns(ns) + "/metadata/bin").json().path("result").isNull()).isTrue();
+        assertThat(kv.get(kv.ns(ns) + "/metadata/bin").json().has("result")).as("no metadata, no result").isFalse();
 
         JsonNode listed = kv.get(kv.ns(ns) + "/keys").json();
         assertThat(listed.path("result").path(1).path("name").asText()).isEqualTo("doc");
