@@ -22,6 +22,11 @@ final class KvCli {
         int run(KvService kv) throws Exception;
     }
 
+    /** What a kv command does with one namespace. */
+    interface NamespaceWork {
+        int run(KvService kv, KvNamespace namespace) throws Exception;
+    }
+
     private KvCli() {
     }
 
@@ -46,11 +51,15 @@ final class KvCli {
         });
     }
 
-    /** The namespace named by id or exact title, or null after saying it does not exist. */
-    static KvNamespace namespace(CliContext ctx, KvService kv, String idOrTitle) {
-        return kv.findNamespace(idOrTitle).orElseGet(() -> {
-            ctx.err().println("Error: no KV namespace with id or title \"" + idOrTitle + "\". See: kv namespace list");
-            return null;
+    /** Like {@link #run} on the namespace named by id or exact title; FAILURE after saying it does not exist. */
+    static int runOn(CliContext ctx, String idOrTitle, NamespaceWork work) throws Exception {
+        return run(ctx, kv -> {
+            java.util.Optional<KvNamespace> ns = kv.findNamespace(idOrTitle);
+            if (ns.isEmpty()) {
+                ctx.err().println("Error: no KV namespace with id or title \"" + idOrTitle + "\". See: kv namespace list");
+                return FlareCli.FAILURE;
+            }
+            return work.run(kv, ns.get());
         });
     }
 

@@ -50,11 +50,7 @@ final class KvKeyCommand implements Callable<Integer> {
             ctx.err().println("--limit must be 0 (all) or more");
             return FlareCli.USAGE;
         }
-        return KvCli.run(ctx, service -> {
-            KvNamespace ns = KvCli.namespace(ctx, service, namespace);
-            if (ns == null) {
-                return FlareCli.FAILURE;
-            }
+        return KvCli.runOn(ctx, namespace, (service, ns) -> {
             KvKeyBrowser keys = service.browse(ns.id(), prefix);
             while (!keys.isComplete() && (limit == 0 || keys.size() < limit)) {
                 keys.loadNext();
@@ -99,11 +95,7 @@ final class KvKeyCommand implements Callable<Integer> {
             @Option(names = "--json", description = "Print JSON (value as text, or base64 for binary values).")
             boolean json) throws Exception {
         CliContext ctx = kv.ctx;
-        return KvCli.run(ctx, service -> {
-            KvNamespace ns = KvCli.namespace(ctx, service, namespace);
-            if (ns == null) {
-                return FlareCli.FAILURE;
-            }
+        return KvCli.runOn(ctx, namespace, (service, ns) -> {
             KvValue value = service.read(ns.id(), key);
             String text = KvValueFormats.utf8(value.bytes());
             if (file != null) {
@@ -164,11 +156,7 @@ final class KvKeyCommand implements Callable<Integer> {
         byte[] bytes = file != null ? Files.readAllBytes(file) : text.getBytes(StandardCharsets.UTF_8);
         KvExpiry expiry = ttl != null ? KvExpiry.ttl(ttl)
                 : expiration != null ? KvExpiry.at(Instant.ofEpochSecond(expiration)) : KvExpiry.never();
-        return KvCli.run(ctx, service -> {
-            KvNamespace ns = KvCli.namespace(ctx, service, namespace);
-            if (ns == null) {
-                return FlareCli.FAILURE;
-            }
+        return KvCli.runOn(ctx, namespace, (service, ns) -> {
             service.put(ns, key, bytes, metadata, expiry);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -194,11 +182,7 @@ final class KvKeyCommand implements Callable<Integer> {
             ctx.err().println("Deleting " + KvKeyNames.forDisplay(key) + " cannot be undone: add --yes to confirm.");
             return FlareCli.USAGE;
         }
-        return KvCli.run(ctx, service -> {
-            KvNamespace ns = KvCli.namespace(ctx, service, namespace);
-            if (ns == null) {
-                return FlareCli.FAILURE;
-            }
+        return KvCli.runOn(ctx, namespace, (service, ns) -> {
             service.delete(ns, key);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();

@@ -64,11 +64,7 @@ final class KvNamespaceCommand implements Callable<Integer> {
                @Parameters(index = "1", paramLabel = "NEW_TITLE", description = "The new title.") String title,
                @Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
         CliContext ctx = kv.ctx;
-        return KvCli.run(ctx, service -> {
-            KvNamespace ns = KvCli.namespace(ctx, service, namespace);
-            if (ns == null) {
-                return FlareCli.FAILURE;
-            }
+        return KvCli.runOn(ctx, namespace, (service, ns) -> {
             service.renameNamespace(ns, title);
             KvNamespace renamed = new KvNamespace(ns.id(), title, ns.supportsUrlEncoding());
             if (json) {
@@ -88,11 +84,7 @@ final class KvNamespaceCommand implements Callable<Integer> {
                        description = "The namespace's exact title; nothing is deleted unless it matches.") String typed,
                @Option(names = "--json", description = "Print JSON.") boolean json) throws Exception {
         CliContext ctx = kv.ctx;
-        return KvCli.run(ctx, service -> {
-            KvNamespace ns = KvCli.namespace(ctx, service, namespace);
-            if (ns == null) {
-                return FlareCli.FAILURE;
-            }
+        return KvCli.runOn(ctx, namespace, (service, ns) -> {
             service.deleteNamespace(ns, typed);
             if (json) {
                 Map<String, Object> out = json(ns);

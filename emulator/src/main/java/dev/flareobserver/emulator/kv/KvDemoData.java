@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -68,22 +67,7 @@ final class KvDemoData {
             case "staging-cache" -> stagingCache(now);
             default -> List.of();
         };
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR REPLACE INTO kv_entries (namespace_id, key, expiration, metadata, value) VALUES (?, ?, ?, ?, ?)")) {
-            for (KvStore.Entry e : entries) {
-                ps.setString(1, namespaceId);
-                ps.setBytes(2, KvStore.bytes(e.key()));
-                if (e.expiration() == null) {
-                    ps.setNull(3, Types.INTEGER);
-                } else {
-                    ps.setLong(3, e.expiration());
-                }
-                ps.setString(4, e.metadata());
-                ps.setBytes(5, e.value());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        KvStore.insert(c, namespaceId, entries);
     }
 
     /** One SQL statement: a million keys in about a second, with no row crossing JDBC. */

@@ -266,24 +266,29 @@ final class KvStore {
     void put(String namespaceId, List<Entry> entries, long now) {
         state.write(c -> {
             purgeExpired(c, namespaceId, now);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO kv_entries (namespace_id, key, expiration, metadata, value) VALUES (?, ?, ?, ?, ?)")) {
-                for (Entry e : entries) {
-                    ps.setString(1, namespaceId);
-                    ps.setBytes(2, bytes(e.key()));
-                    if (e.expiration() == null) {
-                        ps.setNull(3, Types.INTEGER);
-                    } else {
-                        ps.setLong(3, e.expiration());
-                    }
-                    ps.setString(4, e.metadata());
-                    ps.setBytes(5, e.value());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insert(c, namespaceId, entries);
             return null;
         });
+    }
+
+    /** Inserts or replaces entries inside the caller's transaction (writes and demo data alike). */
+    static void insert(Connection c, String namespaceId, List<Entry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR REPLACE INTO kv_entries (namespace_id, key, expiration, metadata, value) VALUES (?, ?, ?, ?, ?)")) {
+            for (Entry e : entries) {
+                ps.setString(1, namespaceId);
+                ps.setBytes(2, bytes(e.key()));
+                if (e.expiration() == null) {
+                    ps.setNull(3, Types.INTEGER);
+                } else {
+                    ps.setLong(3, e.expiration());
+                }
+                ps.setString(4, e.metadata());
+                ps.setBytes(5, e.value());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Deletes the keys (absent ones are ignored) in one transaction. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flareobserver.emulator.Emulator;
 import dev.flareobserver.emulator.EmulatorOptions;
+import dev.flareobserver.emulator.MutableClock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class KvRestTest {
 
     private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-    private static AdjustableClock clock;
+    private static MutableClock clock;
     private static Emulator emulator;
     private static KvHttp kv;
 
     @BeforeAll
     static void start() {
-        clock = new AdjustableClock(START);
+        clock = new MutableClock(START);
         emulator = Emulator.start(EmulatorOptions.builder().clock(clock).build());
         kv = new KvHttp(emulator, emulator.accounts().get(0).id());
     }

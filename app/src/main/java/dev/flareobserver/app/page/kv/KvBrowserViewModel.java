@@ -5,12 +5,16 @@ import dev.flareobserver.app.page.workers.PanelProblem;
 import dev.flareobserver.orchestration.resources.kv.KvKeyBrowser;
 import dev.flareobserver.orchestration.resources.kv.KvKeyPage;
 import dev.flareobserver.orchestration.resources.kv.KvService;
+import dev.flareobserver.orchestration.task.TaskContext;
 import dev.flareobserver.orchestration.task.TaskRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -133,56 +137,53 @@ public final class KvBrowserViewModel {
 
     /** Writes a wrangler bulk JSON file into the namespace (a task with progress), then reloads. */
     public void importFrom(Path file) {
-        KvNamespace ns = namespace.get();
-        Optional<KvService> kv = service.get();
-        if (ns == null || kv.isEmpty() || transferring.get()) {
-            return;
-        }
-        transferring.set(true);
-        problem.set(null);
-        status.set("Importing " + file.getFileName() + "…");
-        tasks.submit("Import " + file.getFileName() + " into KV " + ns.title(), ctx -> {
-            try {
-                return kv.get().importBulk(ns, file, ctx);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
-            }
-        }).result().whenComplete((count, error) -> fx.execute(() -> {
-            transferring.set(false);
-            if (error != null) {
-                status.set("");
-                problem.set(KvProblems.of("Could not import " + file.getFileName(), error));
-            } else {
-                status.set(String.format(Locale.ROOT, "Imported %,d keys from %s", count, file.getFileName()));
-                reload();
-            }
-        }));
+        transfer("Import " + file.getFileName() + " into KV ", "Importing " + file.getFileName() + "…",
+                (kv, ns, ctx) -> kv.importBulk(ns, file, ctx),
+                count -> String.format(Locale.ROOT, "Imported %,d keys from %s", count, file.getFileName()),
+                "Could not import " + file.getFileName(), true);
     }
 
     /** Writes the keys under the current prefix, with values, to a wrangler bulk JSON file (a task). */
     public void exportTo(Path file) {
+        String under = prefix.get().isEmpty() ? null : prefix.get();
+        transfer("Export to " + file.getFileName() + " from KV ", "Exporting to " + file.getFileName() + "…",
+                (kv, ns, ctx) -> kv.exportBulk(ns, under, file, ctx),
+                count -> String.format(Locale.ROOT, "Exported %,d keys to %s", count, file),
+                "Could not export to " + file.getFileName(), false);
+    }
+
+    /** A bulk file transfer of the current namespace. */
+    @FunctionalInterface
+    private interface Transfer {
+        int run(KvService kv, KvNamespace ns, TaskContext ctx) throws IOException;
+    }
+
+    private void transfer(String title, String progress, Transfer work, IntFunction<String> done, String failure,
+                          boolean reloadAfter) {
         KvNamespace ns = namespace.get();
         Optional<KvService> kv = service.get();
         if (ns == null || kv.isEmpty() || transferring.get()) {
             return;
         }
-        String under = prefix.get();
         transferring.set(true);
         problem.set(null);
-        status.set("Exporting to " + file.getFileName() + "…");
-        tasks.submit("Export KV " + ns.title() + " to " + file.getFileName(), ctx -> {
+        status.set(progress);
+        tasks.submit(title + ns.title(), ctx -> {
             try {
-                return kv.get().exportBulk(ns, under.isEmpty() ? null : under, file, ctx);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+                return work.run(kv.get(), ns, ctx);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }).result().whenComplete((count, error) -> fx.execute(() -> {
             transferring.set(false);
             if (error != null) {
                 status.set("");
-                problem.set(KvProblems.of("Could not export to " + file.getFileName(), error));
-            } else {
-                status.set(String.format(Locale.ROOT, "Exported %,d keys to %s", count, file));
+                problem.set(KvProblems.of(failure, error));
+                return;
+            }
+            status.set(done.apply(count));
+            if (reloadAfter) {
+                reload();
             }
         }));
     }
