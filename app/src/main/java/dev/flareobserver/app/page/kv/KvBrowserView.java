@@ -64,7 +64,7 @@ final class KvBrowserView {
         export.setTooltip(new Tooltip("Save the keys under the prefix, with values, as wrangler bulk JSON"));
         export.setOnAction(e -> files.save("Export keys as wrangler bulk JSON", vm.suggestedExportName(),
                 export.getScene().getWindow()).ifPresent(vm::exportTo));
-        HBox actions = new HBox(6, newKey, importFile, export);
+        Node actions = KvNamespacesView.buttonRow(newKey, importFile, export);
 
         ListView<KvKeyRow> list = new ListView<>();
         list.setId("kv-keys");

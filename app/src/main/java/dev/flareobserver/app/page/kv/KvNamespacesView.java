@@ -13,7 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.HBox;
+import javafx.geometry.Pos;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -55,17 +58,17 @@ final class KvNamespacesView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button create = button("kv-ns-create", "New…", Feather.PLUS);
+        Button create = iconButton("kv-ns-create", "New namespace…", Feather.PLUS);
         writes.guard(create, vm.busyProperty());
         create.setOnAction(e -> ask("Create a KV namespace", "Title of the new namespace:", "")
                 .ifPresent(vm::create));
-        Button rename = button("kv-ns-rename", "Rename…", Feather.EDIT_2);
+        Button rename = iconButton("kv-ns-rename", "Rename the namespace…", Feather.EDIT_2);
         writes.guard(rename, vm.busyProperty().or(vm.selectedProperty().isNull()));
         rename.setOnAction(e -> {
             KvNamespace ns = vm.selectedProperty().get();
             ask("Rename " + ns.title(), "New title:", ns.title()).ifPresent(t -> vm.rename(ns, t));
         });
-        Button delete = button("kv-ns-delete", "Delete…", Feather.TRASH_2);
+        Button delete = iconButton("kv-ns-delete", "Delete the namespace…", Feather.TRASH_2);
         delete.getStyleClass().add(Styles.DANGER);
         writes.guard(delete, vm.busyProperty().or(vm.selectedProperty().isNull()));
         delete.setOnAction(e -> {
@@ -74,10 +77,10 @@ final class KvNamespacesView {
                     "This deletes the namespace " + ns.title() + " (" + ns.id() + ") and every key in it. "
                             + "It cannot be undone.").ifPresent(typed -> vm.delete(ns, typed));
         });
-        Button refresh = button("kv-ns-refresh", "Refresh", Feather.REFRESH_CW);
+        Button refresh = iconButton("kv-ns-refresh", "Reload the namespaces", Feather.REFRESH_CW);
         refresh.disableProperty().bind(vm.busyProperty());
         refresh.setOnAction(e -> vm.refresh());
-        HBox buttons = new HBox(6, create, rename, delete, refresh);
+        FlowPane buttons = buttonRow(create, rename, delete, refresh);
 
         Label status = new Label();
         status.setId("kv-ns-status");
@@ -100,11 +103,31 @@ final class KvNamespacesView {
         return dialog.showAndWait().map(String::strip);
     }
 
+    /** A small labelled button that keeps its full label (rows of them wrap instead of cutting labels). */
     static Button button(String id, String text, Feather icon) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.getStyleClass().add(Styles.SMALL);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
+    }
+
+    /** An icon button for a narrow pane; {@code what} is its tooltip and accessible text. */
+    static Button iconButton(String id, String what, Feather icon) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip(what));
+        b.setAccessibleText(what);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    /** A row of buttons that wraps when the pane is narrow. */
+    static FlowPane buttonRow(Node... buttons) {
+        FlowPane row = new FlowPane(6, 6, buttons);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static TableColumn<KvNamespace, String> column(String title, double width, Function<KvNamespace, String> value) {

@@ -42,7 +42,7 @@ public final class KvPage implements Page {
             SplitPane split = new SplitPane(new KvNamespacesView(vm.namespaces(), writes).build(),
                     new KvBrowserView(vm.browser(), vm.value(), writes, context.files()).build(),
                     new KvValueView(vm.value(), writes, context.files()).build());
-            split.setDividerPositions(0.24, 0.56);
+            split.setDividerPositions(0.22, 0.50);
             VBox.setVgrow(split, Priority.ALWAYS);
             VBox root = new VBox(8, locked, split);
             root.getStyleClass().addAll("page", "kv-page");

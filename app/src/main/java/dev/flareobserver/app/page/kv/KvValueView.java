@@ -24,6 +24,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -110,7 +111,10 @@ final class KvValueView {
         expiry.valueProperty().bindBidirectional(vm.expiryProperty());
         TextField expiryText = new TextField();
         expiryText.setId("kv-expiry-text");
-        expiryText.setPromptText("seconds ≥ 60, or yyyy-MM-dd HH:mm:ss");
+        expiryText.promptTextProperty().bind(Bindings.createStringBinding(
+                () -> vm.expiryProperty().get() == KvExpiryChoice.TTL ? "seconds, at least 60"
+                        : vm.expiryProperty().get() == KvExpiryChoice.AT ? "yyyy-MM-dd HH:mm:ss (UTC)" : "",
+                vm.expiryProperty()));
         expiryText.textProperty().bindBidirectional(vm.expiryTextProperty());
         expiryText.disableProperty().bind(vm.expiryProperty().isEqualTo(KvExpiryChoice.NEVER));
         HBox.setHgrow(expiryText, Priority.ALWAYS);
@@ -129,15 +133,17 @@ final class KvValueView {
                 vm.delete();
             }
         });
-        Button replace = KvNamespacesView.button("kv-replace", "Replace from file…", Feather.UPLOAD);
+        Button replace = KvNamespacesView.button("kv-replace", "Replace…", Feather.UPLOAD);
+        replace.setTooltip(new Tooltip("Replace the value with a file's bytes (for binary values)"));
         writes.guard(replace, vm.openProperty().not().or(vm.busyProperty()));
         replace.setOnAction(e -> files.open("Replace the value with a file's bytes", replace.getScene().getWindow())
                 .ifPresent(this::replaceFrom));
-        Button download = KvNamespacesView.button("kv-download", "Save to file…", Feather.DOWNLOAD);
+        Button download = KvNamespacesView.button("kv-download", "Download…", Feather.DOWNLOAD);
+        download.setTooltip(new Tooltip("Save the value's exact bytes to a file"));
         download.disableProperty().bind(vm.openProperty().not().or(vm.creatingProperty()));
         download.setOnAction(e -> files.save("Save the value to a file", "value.bin", download.getScene().getWindow())
                 .ifPresent(vm::saveValueTo));
-        HBox buttons = new HBox(6, save, delete, replace, download);
+        Node buttons = KvNamespacesView.buttonRow(save, delete, replace, download);
 
         Label status = new Label();
         status.setId("kv-value-status");

@@ -15,12 +15,13 @@ final class KvWriteButtons {
         this.lock = lock;
     }
 
-    /** Disables {@code button} while locked or while {@code alsoDisabled} holds. */
+    /** Disables {@code button} while locked or while {@code alsoDisabled} holds; its own tooltip returns on unlock. */
     void guard(ButtonBase button, ObservableBooleanValue alsoDisabled) {
         BooleanBinding locked = lock.unlockedProperty().not();
         button.disableProperty().bind(alsoDisabled == null ? locked : locked.or(alsoDisabled));
         Tooltip hint = new Tooltip(WriteLockModel.LOCKED_HINT);
-        Runnable update = () -> button.setTooltip(lock.isUnlocked() ? null : hint);
+        Tooltip own = button.getTooltip();
+        Runnable update = () -> button.setTooltip(lock.isUnlocked() ? own : hint);
         lock.unlockedProperty().addListener((obs, old, now) -> update.run());
         update.run();
     }
