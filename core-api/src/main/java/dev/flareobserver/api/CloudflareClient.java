@@ -2,6 +2,7 @@ package dev.flareobserver.api;
 
 import dev.flareobserver.api.accounts.AccountsClient;
 import dev.flareobserver.api.analytics.GraphQLClient;
+import dev.flareobserver.api.containers.ContainersClient;
 import dev.flareobserver.api.d1.D1Client;
 import dev.flareobserver.api.kv.KvClient;
 import dev.flareobserver.api.memberships.MembershipsClient;
@@ -31,6 +32,7 @@ public final class CloudflareClient implements AutoCloseable {
   private final KvClient kv;
   private final R2Client r2;
   private final D1Client d1;
+  private final ContainersClient containers;
 
   private CloudflareClient(HttpTransport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -42,6 +44,7 @@ public final class CloudflareClient implements AutoCloseable {
     this.kv = new KvClient(transport);
     this.r2 = new R2Client(transport);
     this.d1 = new D1Client(transport);
+    this.containers = new ContainersClient(transport);
   }
 
   public static Builder builder() {
@@ -82,6 +85,11 @@ public final class CloudflareClient implements AutoCloseable {
   /** D1 databases ({@code .../d1}). */
   public D1Client d1() {
     return d1;
+  }
+
+  /** Cloudflare Containers ({@code .../containers}): applications, instances, rollouts, registries, metrics. */
+  public ContainersClient containers() {
+    return containers;
   }
 
   /** The GraphQL Analytics API ({@code POST /graphql}). */
