@@ -7,6 +7,7 @@ import dev.flareobserver.emulator.admin.AdminRoutes;
 import dev.flareobserver.emulator.auth.Authenticator;
 import dev.flareobserver.emulator.auth.TokenStore;
 import dev.flareobserver.emulator.auth.TokenVerifyRoutes;
+import dev.flareobserver.emulator.containers.ContainersFeature;
 import dev.flareobserver.emulator.d1.D1Feature;
 import dev.flareobserver.emulator.faults.FaultInjector;
 import dev.flareobserver.emulator.kv.KvFeature;
@@ -18,6 +19,8 @@ import dev.flareobserver.emulator.http.Envelope;
 import dev.flareobserver.emulator.http.ResponseWriter;
 import dev.flareobserver.emulator.http.Router;
 import dev.flareobserver.emulator.ratelimit.RateLimiter;
+import dev.flareobserver.emulator.registry.Registry;
+import dev.flareobserver.emulator.registry.RegistryHandler;
 import dev.flareobserver.emulator.state.Migrations;
 import dev.flareobserver.emulator.state.StateException;
 import dev.flareobserver.emulator.state.StateStore;
@@ -80,6 +83,7 @@ public final class Emulator implements AutoCloseable {
     private volatile DemoSeeder.Seeded seeded;
     private volatile boolean closed;
     private volatile List<EmulatorFeature> features = List.of();
+    private volatile ContainersFeature containers;
     /** The temporary data directory of an in-memory emulator (deleted on close); null when the state persists. */
     private volatile Path dataDir;
 
@@ -166,8 +170,12 @@ public final class Emulator implements AutoCloseable {
             FeatureContext featureContext = new FeatureContext(opened.state, accountRoutes, options, options.clock(),
                     dataDir);
             emulator.dataDir = options.stateDir() != null ? null : dataDir;
+            // The OCI registry listens on the API's port under /v2/, as a registry host must serve it at the root.
+            Registry registry = Registry.create(dataDir, options.clock(), "127.0.0.1:" + server.getAddress().getPort());
+            ContainersFeature containers = ContainersFeature.create(featureContext, registry);
+            emulator.containers = containers;
             emulator.features = List.of(KvFeature.create(featureContext), R2Feature.create(featureContext),
-                    D1Feature.create(featureContext));
+                    D1Feature.create(featureContext), containers);
             for (EmulatorFeature feature : emulator.features) {
                 feature.register(router);
                 feature.seed(opened.seeded.accounts());
@@ -179,6 +187,7 @@ public final class Emulator implements AutoCloseable {
                     graphql, graphqlLimiter));
             server.createContext(AdminRoutes.PREFIX, new AdminRoutes(faults, stats, emulator::reset, emulator::info)
                     .extend(new TailAdminRoutes(tails)::register));
+            server.createContext(RegistryHandler.PREFIX, registry.handler());
             // Anything else (e.g. "/") gets the API's own 404 envelope.
             server.createContext("/", exchange -> ResponseWriter.write(exchange, ApiPipeline.noRoute()));
             server.start();
@@ -291,6 +300,16 @@ public final class Emulator implements AutoCloseable {
     /** Workers live tails (REST, WebSocket server, the stream from the traffic simulator). */
     public TailService tails() {
         return tails;
+    }
+
+    /** Cloudflare Containers: running instances, their output and output listeners. */
+    public ContainersFeature containers() {
+        return containers;
+    }
+
+    /** {@code 127.0.0.1:PORT}: the OCI registry's host (images are {@code HOST/<account_id>/<name>:<tag>}). */
+    public String registryHost() {
+        return "127.0.0.1:" + port();
     }
 
     public FaultInjector faults() {

@@ -117,6 +117,11 @@ public final class InstanceSupervisor implements AutoCloseable {
         return Optional.ofNullable(instances.get(id));
     }
 
+    /** Every instance the supervisor knows, in no particular order. */
+    public List<Instance> all() {
+        return List.copyOf(instances.values());
+    }
+
     public List<Instance> ofApplication(String applicationId) {
         List<Instance> out = new ArrayList<>();
         for (Instance i : instances.values()) {

@@ -54,6 +54,15 @@ public final class RegistryStorage {
         return Digests.isValid(digest) && Files.isRegularFile(blobPath(digest));
     }
 
+    /** Stores content as a blob (for images the emulator builds itself); returns its digest. */
+    public String putBlob(byte[] content) {
+        String digest = Digests.of(content);
+        if (!hasBlob(digest)) {
+            write(blobPath(digest), content, true);
+        }
+        return digest;
+    }
+
     // ---- uploads ----
 
     public String startUpload() {
