@@ -33,7 +33,7 @@ public final class Registry {
         this.handler = new RegistryHandler(storage, credentials);
         this.host = host;
         String port = host.substring(host.lastIndexOf(':') + 1);
-        this.hosts = Set.of(MANAGED_HOST, host, "localhost:" + port, "127.0.0.1:" + port);
+        this.hosts = new java.util.HashSet<>(java.util.List.of(MANAGED_HOST, host, "localhost:" + port, "127.0.0.1:" + port));
     }
 
     /** {@code host} is where the registry listens, {@code 127.0.0.1:PORT}. */

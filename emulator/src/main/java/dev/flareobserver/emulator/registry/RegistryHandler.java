@@ -77,6 +77,10 @@ public final class RegistryHandler implements HttpHandler {
                 error.put("code", e.code);
                 error.put("message", e.getMessage());
                 json(exchange, e.status, Map.of("errors", List.of(error)));
+            } catch (IOException e) {
+                LOG.debug("Registry request {} {} broke off: {}", exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), e.toString());
+                throw e;
             } catch (RuntimeException e) {
                 LOG.error("Registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 json(exchange, 500, Map.of("errors", List.of(Map.of("code", "UNKNOWN", "message", e.toString()))));
@@ -398,13 +402,14 @@ public final class RegistryHandler implements HttpHandler {
     }
 
     private static void empty(HttpExchange x, int status) throws IOException {
-        // Drain what the client sent so a kept-alive connection stays usable.
+        // Drain what the client sent so a kept-alive connection stays usable (a handler that read the body
+        // already closed it: nothing is left then).
         try (InputStream in = x.getRequestBody()) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException alreadyRead) {
+            // closed after reading
         }
-        if (status != 204) {
-            x.getResponseHeaders().set("Content-Length", "0");
-        }
+        // -1: no body; the server writes "Content-length: 0" itself (setting it here too breaks the exchange).
         x.sendResponseHeaders(status, -1);
     }
 
