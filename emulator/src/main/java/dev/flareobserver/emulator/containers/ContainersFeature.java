@@ -65,29 +65,27 @@ public final class ContainersFeature implements EmulatorFeature {
     }
 
     /**
-     * First containers request for an account: bring its applications up (instances to their count, pools, the demo
-     * image) on a worker thread, so the request itself does not wait.
+     * First containers request for an account: bring its applications up (the demo image into the registry, pools,
+     * instances to their count). Cheap: instances come up on worker threads, the request does not wait for them.
      */
     private void activate(String accountId) {
         if (!activated.add(accountId)) {
             return;
         }
-        supervisor.workers().execute(() -> {
-            try {
-                for (ObjectNode app : service.store().applications(accountId)) {
-                    if (DemoContainers.isDemo(app) && !DemoContainers.ensureImage(registry.storage(), accountId)) {
-                        continue;
-                    }
-                    if (app.has("pool")) {
-                        pools.resume(app);
-                    } else {
-                        service.reconcile(app);
-                    }
+        try {
+            for (ObjectNode app : service.store().applications(accountId)) {
+                if (DemoContainers.isDemo(app) && !DemoContainers.ensureImage(registry.storage(), accountId)) {
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("Starting the containers of account {} failed: {}", accountId, e.toString());
+                if (app.has("pool")) {
+                    pools.resume(app);
+                } else {
+                    service.reconcile(app);
+                }
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.warn("Starting the containers of account {} failed: {}", accountId, e.toString());
+        }
     }
 
     private void recordFailures() {

@@ -97,6 +97,11 @@ public final class Instance {
         updatedAt = now;
     }
 
+    /** The process id, or -1 before the process started. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     synchronized Process process() {
         return process;
     }

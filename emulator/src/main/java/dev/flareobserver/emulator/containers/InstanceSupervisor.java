@@ -6,11 +6,9 @@ import dev.flareobserver.emulator.state.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -196,11 +194,16 @@ public final class InstanceSupervisor implements AutoCloseable {
                     : rootfs.toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
+            // Output goes to files that are followed: reading the JDK's pipes loses the last lines when the
+            // process exits (the reaper closes the pipe under a blocked reader: "Stream closed").
+            Path stdout = instance.directory.resolve("stdout.log");
+            Path stderr = instance.directory.resolve("stderr.log");
+            pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             Process process = pb.start();
             process.getOutputStream().close();
             instance.started(process, port, clock.instant());
-            pump(instance, process.getInputStream(), "stdout");
-            pump(instance, process.getErrorStream(), "stderr");
+            follow(instance, process, stdout, "stdout");
+            follow(instance, process, stderr, "stderr");
             process.onExit().thenAccept(p -> {
                 instance.exited(p.exitValue(), clock.instant());
                 LOG.debug("Instance {} of {} exited with {}", instance.id, instance.applicationId, p.exitValue());
@@ -231,27 +234,54 @@ public final class InstanceSupervisor implements AutoCloseable {
         return p;
     }
 
-    private void pump(Instance instance, InputStream stream, String name) {
+    /** Reads the output file as it grows, line by line, until the process has exited and all is read. */
+    private void follow(Instance instance, Process process, Path file, String name) {
         Thread t = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    instance.addOutput(line);
-                    InstanceOutputListener.Line event = new InstanceOutputListener.Line(instance.accountId,
-                            instance.applicationId, instance.id, name, clock.instant(), line);
-                    for (InstanceOutputListener l : listeners) {
-                        try {
-                            l.onLine(event);
-                        } catch (RuntimeException e) {
-                            LOG.warn("An instance output listener failed: {}", e.toString());
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try (InputStream in = Files.newInputStream(file)) {
+                while (true) {
+                    int n = in.read(buffer);
+                    if (n > 0) {
+                        for (int i = 0; i < n; i++) {
+                            if (buffer[i] == '\n') {
+                                emit(instance, name, line);
+                            } else {
+                                line.write(buffer[i]);
+                            }
                         }
+                    } else if (process.isAlive()) {
+                        Thread.sleep(40);
+                    } else if (in.available() == 0) {
+                        break;
                     }
                 }
+                if (line.size() > 0) {
+                    emit(instance, name, line);
+                }
             } catch (IOException e) {
-                // The process is gone; what it wrote is kept.
+                LOG.debug("Output of instance {} could not be read: {}", instance.id, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "flare-container-" + name + "-" + instance.id.substring(0, 8));
         t.setDaemon(true);
         t.start();
+    }
+
+    private void emit(Instance instance, String stream, ByteArrayOutputStream bytes) {
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        bytes.reset();
+        instance.addOutput(text);
+        InstanceOutputListener.Line event = new InstanceOutputListener.Line(instance.accountId, instance.applicationId,
+                instance.id, stream, clock.instant(), text);
+        for (InstanceOutputListener l : listeners) {
+            try {
+                l.onLine(event);
+            } catch (RuntimeException e) {
+                LOG.warn("An instance output listener failed: {}", e.toString());
+            }
+        }
     }
 
     private void checkHealth() {
@@ -357,11 +387,11 @@ public final class InstanceSupervisor implements AutoCloseable {
         if (env != null) {
             pb.environment().putAll(env);
         }
+        // Files, not pipes, for the same reason as the instance's own output (see follow).
+        Path out = Files.createTempFile(instance.directory, "exec-", ".out");
+        Path err = Files.createTempFile(instance.directory, "exec-", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread o = drain(p.getInputStream(), out);
-        Thread e = drain(p.getErrorStream(), err);
         try (OutputStream in = p.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin);
@@ -373,22 +403,12 @@ public final class InstanceSupervisor implements AutoCloseable {
             p.destroyForcibly();
             p.waitFor();
         }
-        o.join(2000);
-        e.join(2000);
-        return new ExecResult(p.exitValue(), out.toByteArray(), err.toByteArray());
-    }
-
-    private static Thread drain(InputStream in, ByteArrayOutputStream into) {
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.transferTo(into);
-            } catch (IOException ignored) {
-                // The process went away.
-            }
-        }, "flare-container-exec");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        try {
+            return new ExecResult(p.exitValue(), Files.readAllBytes(out), Files.readAllBytes(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /** Sends one HTTP request to the instance's port. */
