@@ -1,6 +1,8 @@
 package dev.flareobserver.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.flareobserver.emulator.accounts.AccountRoutes;
 import dev.flareobserver.emulator.accounts.AccountStore;
 import dev.flareobserver.emulator.admin.AdminRoutes;
@@ -21,6 +23,7 @@ import dev.flareobserver.emulator.http.Router;
 import dev.flareobserver.emulator.ratelimit.RateLimiter;
 import dev.flareobserver.emulator.registry.Registry;
 import dev.flareobserver.emulator.registry.RegistryHandler;
+import dev.flareobserver.emulator.registry.RegistryTls;
 import dev.flareobserver.emulator.state.Migrations;
 import dev.flareobserver.emulator.state.StateException;
 import dev.flareobserver.emulator.state.StateStore;
@@ -84,6 +87,8 @@ public final class Emulator implements AutoCloseable {
     private volatile boolean closed;
     private volatile List<EmulatorFeature> features = List.of();
     private volatile ContainersFeature containers;
+    private volatile HttpsServer registryServer;
+    private volatile Registry registry;
     /** The temporary data directory of an in-memory emulator (deleted on close); null when the state persists. */
     private volatile Path dataDir;
 
@@ -170,8 +175,13 @@ public final class Emulator implements AutoCloseable {
             FeatureContext featureContext = new FeatureContext(opened.state, accountRoutes, options, options.clock(),
                     dataDir);
             emulator.dataDir = options.stateDir() != null ? null : dataDir;
-            // The OCI registry listens on the API's port under /v2/, as a registry host must serve it at the root.
-            Registry registry = Registry.create(dataDir, options.clock(), "127.0.0.1:" + server.getAddress().getPort());
+            // The OCI registry: plain HTTP under /v2/ on the API's port, and HTTPS on a port of its own, opened when
+            // first needed (registry_host of push credentials: registry clients try HTTPS first, and wait for an
+            // answer to their TLS hello on a plain-HTTP port).
+            ExecutorService httpExecutor = executor;
+            Registry registry = Registry.create(dataDir, options.clock(), "127.0.0.1:" + server.getAddress().getPort(),
+                    handler -> emulator.openRegistryTls(handler, httpExecutor));
+            emulator.registry = registry;
             ContainersFeature containers = ContainersFeature.create(featureContext, registry);
             emulator.containers = containers;
             emulator.features = List.of(KvFeature.create(featureContext), R2Feature.create(featureContext),
@@ -307,9 +317,31 @@ public final class Emulator implements AutoCloseable {
         return containers;
     }
 
-    /** {@code 127.0.0.1:PORT}: the OCI registry's host (images are {@code HOST/<account_id>/<name>:<tag>}). */
+    /**
+     * {@code 127.0.0.1:PORT} of the OCI registry's HTTPS port (self-signed: clients connect as to an insecure
+     * registry); images are {@code HOST/<account_id>/<name>:<tag>}. The same registry answers plain HTTP under
+     * {@code /v2/} on {@link #port()}.
+     */
     public String registryHost() {
-        return "127.0.0.1:" + port();
+        return registry.host();
+    }
+
+    /** Opens the registry's HTTPS port (once, on first use); returns its {@code 127.0.0.1:PORT}. */
+    private synchronized String openRegistryTls(com.sun.net.httpserver.HttpHandler handler, ExecutorService httpExecutor) {
+        if (closed) {
+            throw new IllegalStateException("The emulator is closed");
+        }
+        try {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(RegistryTls.context()));
+            https.setExecutor(httpExecutor);
+            https.createContext(RegistryHandler.PREFIX, handler);
+            https.start();
+            registryServer = https;
+            return "127.0.0.1:" + https.getAddress().getPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not open the registry's HTTPS port: " + e.getMessage(), e);
+        }
     }
 
     public FaultInjector faults() {
@@ -379,6 +411,9 @@ public final class Emulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Closing {} failed: {}", feature.getClass().getSimpleName(), e.getMessage());
             }
+        }
+        if (registryServer != null) {
+            registryServer.stop(0);
         }
         cleanup(server, executor, state);
         deleteTree(dataDir);

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The emulator's image registry: storage, issued credentials, the {@code /v2/} handler, and which image
@@ -24,21 +23,31 @@ public final class Registry {
     private final RegistryStorage storage;
     private final RegistryCredentialStore credentials;
     private final RegistryHandler handler;
-    private final String host;
-    private final Set<String> hosts;
+    private final java.util.function.Function<HttpHandler, String> openTls;
+    private final java.util.Set<String> hosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private String tlsHost;
 
-    private Registry(Path dataDir, Clock clock, String host) {
+    private Registry(Path dataDir, Clock clock, String plainHost, java.util.function.Function<HttpHandler, String> openTls) {
         this.storage = new RegistryStorage(dataDir);
         this.credentials = new RegistryCredentialStore(clock);
         this.handler = new RegistryHandler(storage, credentials);
-        this.host = host;
-        String port = host.substring(host.lastIndexOf(':') + 1);
-        this.hosts = new java.util.HashSet<>(java.util.List.of(MANAGED_HOST, host, "localhost:" + port, "127.0.0.1:" + port));
+        this.openTls = openTls;
+        hosts.add(MANAGED_HOST);
+        addHost(plainHost);
     }
 
-    /** {@code host} is where the registry listens, {@code 127.0.0.1:PORT}. */
-    public static Registry create(Path dataDir, Clock clock, String host) {
-        return new Registry(dataDir, clock, host);
+    /**
+     * {@code plainHost} is the plain-HTTP address ({@code 127.0.0.1:PORT}); {@code openTls} opens the HTTPS port
+     * serving the given handler and returns its address (called once, when the address is first asked for).
+     */
+    public static Registry create(Path dataDir, Clock clock, String plainHost,
+                                  java.util.function.Function<HttpHandler, String> openTls) {
+        return new Registry(dataDir, clock, plainHost, openTls);
+    }
+
+    private void addHost(String h) {
+        String port = h.substring(h.lastIndexOf(':') + 1);
+        hosts.addAll(java.util.List.of(h, "localhost:" + port, "127.0.0.1:" + port));
     }
 
     public RegistryStorage storage() {
@@ -53,9 +62,13 @@ public final class Registry {
         return handler;
     }
 
-    /** {@code 127.0.0.1:PORT}: what push credentials name as {@code registry_host}. */
-    public String host() {
-        return host;
+    /** {@code 127.0.0.1:PORT} of the HTTPS port: what push credentials name as {@code registry_host}. */
+    public synchronized String host() {
+        if (tlsHost == null) {
+            tlsHost = openTls.apply(handler);
+            addHost(tlsHost);
+        }
+        return tlsHost;
     }
 
     /** True for a registry domain this emulator serves. */

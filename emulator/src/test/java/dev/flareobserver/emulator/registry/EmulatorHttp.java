@@ -63,7 +63,8 @@ public final class EmulatorHttp {
     /** A registry call ({@code path} from /v2/...). */
     public Reply registry(String method, String path, String authorization, byte[] body, String contentType,
                           String... headers) {
-        return send(method, "http://" + emu.registryHost() + path, authorization, body, contentType, headers);
+        // The plain-HTTP face of the registry (/v2/ on the API port); registryHost() is its HTTPS port.
+        return send(method, "http://127.0.0.1:" + emu.port() + path, authorization, body, contentType, headers);
     }
 
     public Reply send(String method, String url, String authorization, byte[] body, String contentType,
