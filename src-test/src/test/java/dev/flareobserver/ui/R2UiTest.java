@@ -39,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The R2 page in the real app against an emulator this test can look into: open a bucket, upload a file through
  * the Upload button (the file dialog answered by the test), see it listed with its metadata, check the emulator
- * holds the same bytes, delete it with the typed name; while read-only every write button is disabled with the hint.
+ * holds the same bytes, download it, delete it with the typed name; then, read-only, every write button is
+ * disabled with the hint. One app start for all of it: starting the app is most of a UI test's time.
  */
 class R2UiTest extends AppUiTest {
 
@@ -91,7 +92,7 @@ class R2UiTest extends AppUiTest {
     }
 
     @Test
-    void uploadAFileSeeItListedAndInTheEmulatorThenDeleteItWithTheTypedName() throws Exception {
+    void uploadListDownloadAndDeleteAnObjectThenFindEveryWriteDisabledWhileReadOnly() throws Exception {
         byte[] bytes = new byte[300_000];
         new java.util.Random(7).nextBytes(bytes);
         Path upload = Files.write(files.resolve("ui-upload.bin"), bytes);
@@ -147,18 +148,11 @@ class R2UiTest extends AppUiTest {
         clickOn("#confirm-delete");
         waitUntil(() -> !entries().contains("ui-upload.bin"), "the deleted object leaves the list");
         assertThat(emulatorStatusOf("ui-upload.bin")).isEqualTo(404);
-    }
 
-    @Test
-    void whileReadOnlyEveryWriteButtonIsDisabledWithTheHint() throws Exception {
-        FlareObserverApp app = launchOnOwnEmulator();
-        waitUntil(() -> text("#status-connection").contains("Connected"), "the demo emulator connects");
-        clickOn("#" + PageId.R2.navId());
-        waitUntil(() -> bucketCell("website-assets").isPresent(), "the demo buckets are listed");
+        // --- read-only: every write button is disabled, with the hint as its tooltip ------------------------
         clickOn(bucketCell("website-assets").orElseThrow());
         waitUntil(() -> entries().contains("index.html"), "the bucket's files are listed");
         clickOn(cell("index.html"));
-
         List<String> writes = List.of("#r2-new-bucket", "#r2-delete-bucket", "#r2-upload", "#r2-delete-object");
         waitUntil(() -> writes.stream().noneMatch(this::disabled), "demo mode starts with writes unlocked");
         interact(() -> app.writeLock().lock());
