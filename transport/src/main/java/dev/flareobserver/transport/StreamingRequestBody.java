@@ -1,11 +1,14 @@
 package dev.flareobserver.transport;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 
 /**
  * Writes a {@link StreamBody} in 64 KiB chunks, reporting progress after each and stopping at the next chunk
@@ -44,18 +47,19 @@ final class StreamingRequestBody extends RequestBody {
     long total = body.length();
     long done = 0;
     transfer.progress(0, total);
-    try (InputStream in = body.open()) {
-      byte[] buffer = new byte[CHUNK];
+    try (InputStream in = body.open(); Source source = Okio.source(in)) {
       while (done < total) {
         if (transfer.isCancelled()) {
           // An I/O exception ends the call and closes the connection, so the server sees a cut-off body.
           throw new InterruptedIOException("The upload was cancelled");
         }
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, total - done));
-        if (n < 0) {
-          throw new IOException("The upload source ended after " + done + " of " + total + " bytes");
+        long n = Math.min(CHUNK, total - done);
+        try {
+          // Straight from the source into the sink's segments: no copy through a buffer of our own.
+          sink.write(source, n);
+        } catch (EOFException shorter) {
+          throw new IOException("The upload source ended before the " + total + " bytes announced", shorter);
         }
-        sink.write(buffer, 0, n);
         done += n;
         transfer.progress(done, total);
       }

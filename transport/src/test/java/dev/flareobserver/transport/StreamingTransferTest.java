@@ -190,6 +190,16 @@ class StreamingTransferTest {
   }
 
   @Test
+  void aSourceShorterThanAnnouncedFailsInsteadOfSendingLess() {
+    server.enqueue(success("{}"));
+    InputStream tooShort = new ByteArrayInputStream(new byte[1000]);
+
+    assertThatThrownBy(() -> transport.executeUpload(put("k"), StreamBody.ofStream(tooShort, 5000, "text/plain"),
+        Transfer.untracked(), Map.class)).isInstanceOf(CloudflareConnectionException.class)
+        .hasMessageContaining("ended before the 5000 bytes announced");
+  }
+
+  @Test
   void transportHeadersCannotBeOverridden() {
     assertThatThrownBy(() -> put("k").header("Authorization", "Bearer other"))
         .isInstanceOf(IllegalArgumentException.class);

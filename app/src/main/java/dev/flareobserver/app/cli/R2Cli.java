@@ -9,7 +9,6 @@ import dev.flareobserver.orchestration.resources.ConfirmationMismatchException;
 import dev.flareobserver.orchestration.resources.InvalidResourceInputException;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.WriteAccess;
-import dev.flareobserver.orchestration.resources.r2.R2Files;
 import dev.flareobserver.orchestration.resources.r2.R2Problem;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
 import dev.flareobserver.orchestration.task.TaskContext;
@@ -161,9 +160,5 @@ final class R2Cli {
         m.put("storage_class", o.storageClass() == null ? null : o.storageClass().wireValue());
         m.put("custom_metadata", o.customMetadata());
         return m;
-    }
-
-    static String size(long bytes) {
-        return R2Files.size(bytes);
     }
 }

@@ -79,11 +79,12 @@ final class R2ObjectCommand implements Callable<Integer> {
                     R2Cli.printJson(ctx, out);
                 } else {
                     ctx.out().printf(Locale.ROOT, "%-16s %10s  %s%n", "MODIFIED", "SIZE", "KEY");
-                    folders.forEach(f -> ctx.out().printf(Locale.ROOT, "%-16s %10s  %s%n", "", "DIR", f));
+                    folders.forEach(f -> ctx.out().printf(Locale.ROOT, "%-16s %10s  %s%n", "", "DIR",
+                            R2Files.printable(f)));
                     for (R2Object o : objects) {
                         ctx.out().printf(Locale.ROOT, "%-16s %10s  %s%n",
                                 o.lastModified() == null ? "" : R2Cli.TIME.format(o.lastModified()),
-                                R2Files.size(o.size()), o.key());
+                                R2Files.size(o.size()), R2Files.printable(o.key()));
                     }
                 }
                 return FlareCli.OK;

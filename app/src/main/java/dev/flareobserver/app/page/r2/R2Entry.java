@@ -23,9 +23,9 @@ public record R2Entry(String key, R2Object object) {
         return object == null;
     }
 
-    /** What the row shows: the last part of the key ("logo.png", "icons/"). */
+    /** What the row shows: the last part of the key ("logo.png", "icons/"), control characters escaped. */
     public String name() {
-        return R2Files.name(key);
+        return R2Files.printable(R2Files.name(key));
     }
 
     public String size() {

@@ -275,7 +275,7 @@ final class R2View {
             return;
         }
         int row = 0;
-        row = detail(grid, row, "Key", o.key());
+        row = detail(grid, row, "Key", R2Files.printable(o.key()));
         row = detail(grid, row, "Size", R2Files.size(o.size()) + " (" + o.size() + " bytes)");
         row = detail(grid, row, "Content type", o.contentType());
         row = detail(grid, row, "ETag", o.etag());

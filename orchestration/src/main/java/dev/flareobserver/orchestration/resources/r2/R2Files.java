@@ -59,4 +59,20 @@ public final class R2Files {
         int slash = trimmed.lastIndexOf('/');
         return key.substring(slash + 1);
     }
+
+    /**
+     * A key as a person may safely see it: control characters (a key may hold any Unicode, line breaks and NUL
+     * included) written as {@code \u000a}, so a row never breaks and nothing invisible hides in a name.
+     */
+    public static String printable(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        key.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
 }

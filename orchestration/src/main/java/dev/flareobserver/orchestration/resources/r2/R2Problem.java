@@ -3,12 +3,10 @@ package dev.flareobserver.orchestration.resources.r2;
 import dev.flareobserver.orchestration.resources.ConfirmationMismatchException;
 import dev.flareobserver.orchestration.resources.InvalidResourceInputException;
 import dev.flareobserver.orchestration.resources.ReadOnlyException;
-import dev.flareobserver.transport.ApiMessage;
 import dev.flareobserver.transport.CloudflareApiException;
 import dev.flareobserver.transport.CloudflareConnectionException;
 import dev.flareobserver.transport.CloudflareTimeoutException;
 import dev.flareobserver.transport.RateLimitedException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -49,15 +47,6 @@ public record R2Problem(String message, String details) {
         if (e instanceof CloudflareConnectionException) {
             return new R2Problem(action + " failed: Cloudflare cannot be reached.", details);
         }
-        if (e instanceof UncheckedIOException) {
-            return new R2Problem(action + " failed: " + details, "");
-        }
         return new R2Problem(action + " failed: " + details, "");
-    }
-
-    /** Cloudflare's first error code, or 0 (for tests and the CLI's exit paths). */
-    public static int firstCode(Throwable e) {
-        return e instanceof CloudflareApiException api && !api.errors().isEmpty()
-                ? api.errors().stream().map(ApiMessage::code).findFirst().orElse(0) : 0;
     }
 }
