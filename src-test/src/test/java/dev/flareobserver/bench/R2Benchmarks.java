@@ -8,7 +8,7 @@ import dev.flareobserver.orchestration.connection.AccountConnection;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
 import dev.flareobserver.orchestration.resources.r2.R2Upload;
-import dev.flareobserver.orchestration.task.TaskContext;
+import dev.flareobserver.orchestration.task.TaskRunner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -247,24 +247,9 @@ final class R2Benchmarks {
 
     private static double serviceUpload(R2Service r2, Path file, String key) {
         long t0 = System.nanoTime();
-        R2Object stored = r2.upload(R2Upload.of("scratch-space", key, file), new TaskContext() {
-            @Override
-            public void progress(double fraction) {
-            }
-
-            @Override
-            public void message(String text) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public void throwIfCancelled() {
-            }
-        });
+        // With a task watching, as the app uploads: progress is worked out for every chunk.
+        R2Object stored = TaskRunner.sameThread().submit("upload", t -> r2.upload(R2Upload.of("scratch-space", key, file),
+                t)).result().join();
         double seconds = (System.nanoTime() - t0) / 1e9;
         try {
             if (stored.size() != Files.size(file)) {

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flareobserver.api.r2.R2Bucket;
 import dev.flareobserver.app.AppContext;
 import dev.flareobserver.app.FlareObserverApp;
-import dev.flareobserver.app.demo.DemoEmulator;
+import dev.flareobserver.app.demo.DemoEmulatorFactory;
 import dev.flareobserver.app.page.PageId;
 import dev.flareobserver.app.page.r2.R2Entry;
 import dev.flareobserver.app.page.resources.FileDialogs;
 import dev.flareobserver.app.page.resources.WriteLockModel;
-import dev.flareobserver.emulator.Emulator;
-import dev.flareobserver.emulator.EmulatorOptions;
 import dev.flareobserver.orchestration.task.TaskRunner;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +31,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The R2 page in the real app against an emulator this test can look into: open a bucket, upload a file through
+ * The R2 page in the real app against a demo emulator whose files this test can look into: open a bucket, upload a file through
  * the Upload button (the file dialog answered by the test), see it listed with its metadata, check the emulator
  * holds the same bytes, download it, delete it with the typed name; then, read-only, every write button is
  * disabled with the hint. One app start for all of it: starting the app is most of a UI test's time.
@@ -48,7 +42,6 @@ class R2UiTest extends AppUiTest {
     Path stateDir;
     @TempDir
     Path files;
-    private Emulator emulator;
     private FlareObserverApp app;
 
     @AfterEach
@@ -57,38 +50,22 @@ class R2UiTest extends AppUiTest {
             FxToolkit.cleanupApplication(app);
         }
         FxToolkit.cleanupStages();
-        if (emulator != null) {
-            emulator.close();
-        }
     }
 
-    /** The app in demo mode, on an emulator started here so the test can read its files and answers. */
-    private FlareObserverApp launchOnOwnEmulator() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.builder().stateDir(stateDir).build());
-        DemoEmulator demo = new DemoEmulator() {
-            @Override
-            public String baseUrl() {
-                return emulator.baseUrl();
-            }
-
-            @Override
-            public String token() {
-                return emulator.userToken();
-            }
-
-            @Override
-            public List<String> accountDescriptions() {
-                return emulator.accounts().stream().map(a -> a.id() + "  " + a.name()).toList();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    /** The app in demo mode, on an emulator whose state (and R2 files) live where this test can look. */
+    private FlareObserverApp launchWithVisibleState() throws Exception {
         FxToolkit.registerPrimaryStage();
-        AppContext context = new AppContext(Map.of(), settingsDir, TaskRunner.create(), () -> demo);
+        AppContext context = new AppContext(Map.of(), settingsDir, TaskRunner.create(),
+                DemoEmulatorFactory.configured(0, stateDir, null, null));
         app = (FlareObserverApp) FxToolkit.setupApplication(() -> new FlareObserverApp(context));
         return app;
+    }
+
+    /** The files holding R2 object bodies in the emulator's data directory. */
+    private List<Path> storedBodies() throws Exception {
+        try (Stream<Path> bodies = Files.list(stateDir.resolve("data").resolve("r2").resolve("objects"))) {
+            return bodies.toList();
+        }
     }
 
     @Test
@@ -96,7 +73,7 @@ class R2UiTest extends AppUiTest {
         byte[] bytes = new byte[300_000];
         new java.util.Random(7).nextBytes(bytes);
         Path upload = Files.write(files.resolve("ui-upload.bin"), bytes);
-        FlareObserverApp app = launchOnOwnEmulator();
+        FlareObserverApp app = launchWithVisibleState();
         app.setFileDialogs(new FileDialogs() {
             @Override
             public Optional<Path> open(String title, Window owner) {
@@ -122,15 +99,7 @@ class R2UiTest extends AppUiTest {
         assertThat(text("#r2-status")).isEqualTo("Uploaded ui-upload.bin.");
 
         // The emulator holds exactly these bytes, in a file of its own.
-        HttpResponse<byte[]> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        emulator.baseUrl() + "/accounts/" + emulator.accounts().get(0).id()
-                                + "/r2/buckets/scratch-space/objects/ui-upload.bin"))
-                .header("Authorization", "Bearer " + emulator.userToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(stored.statusCode()).isEqualTo(200);
-        assertThat(stored.body()).isEqualTo(bytes);
-        try (Stream<Path> objectFiles = Files.list(stateDir.resolve("data").resolve("r2").resolve("objects"))) {
-            assertThat(objectFiles.toList()).anySatisfy(f -> assertThat(Files.mismatch(f, upload)).isEqualTo(-1L));
-        }
+        assertThat(storedBodies()).anySatisfy(f -> assertThat(Files.mismatch(f, upload)).isEqualTo(-1L));
 
         clickOn(cell("ui-upload.bin"));
         waitUntil(() -> isShown("#r2-detail-size"), "the metadata panel shows the object");
@@ -147,7 +116,7 @@ class R2UiTest extends AppUiTest {
         clickOn("#confirm-name").write("ui-upload.bin");
         clickOn("#confirm-delete");
         waitUntil(() -> !entries().contains("ui-upload.bin"), "the deleted object leaves the list");
-        assertThat(emulatorStatusOf("ui-upload.bin")).isEqualTo(404);
+        assertThat(storedBodies()).noneSatisfy(f -> assertThat(Files.mismatch(f, upload)).isEqualTo(-1L));
 
         // --- read-only: every write button is disabled, with the hint as its tooltip ------------------------
         clickOn(bucketCell("website-assets").orElseThrow());
@@ -169,13 +138,6 @@ class R2UiTest extends AppUiTest {
 
     private boolean disabled(String id) {
         return fx(() -> lookup(id).queryAs(Button.class).isDisabled());
-    }
-
-    private int emulatorStatusOf(String key) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/accounts/"
-                        + emulator.accounts().get(0).id() + "/r2/buckets/scratch-space/objects/" + key))
-                .header("Authorization", "Bearer " + emulator.userToken()).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private Optional<Node> bucketCell(String name) {

@@ -188,17 +188,20 @@ final class R2Store {
     // --- objects -------------------------------------------------------------------------------------
 
     Optional<ObjectRow> object(String accountId, String bucket, String key) {
-        return state.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + OBJECT_COLUMNS
-                    + " FROM r2_objects WHERE account_id = ? AND bucket = ? AND key = ?")) {
-                ps.setString(1, accountId);
-                ps.setString(2, bucket);
-                ps.setString(3, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(objectRow(rs)) : Optional.empty();
-                }
+        return state.read(c -> selectObject(c, accountId, bucket, key));
+    }
+
+    private static Optional<ObjectRow> selectObject(Connection c, String accountId, String bucket, String key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + OBJECT_COLUMNS
+                + " FROM r2_objects WHERE account_id = ? AND bucket = ? AND key = ?")) {
+            ps.setString(1, accountId);
+            ps.setString(2, bucket);
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(objectRow(rs)) : Optional.empty();
             }
-        });
+        }
     }
 
     /**
@@ -276,18 +279,7 @@ final class R2Store {
                 // Deleted while the body was arriving.
                 throw R2Errors.noSuchBucket();
             }
-            String old = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT file FROM r2_objects WHERE account_id = ? AND bucket = ? AND key = ?")) {
-                ps.setString(1, row.accountId());
-                ps.setString(2, row.bucket());
-                ps.setString(3, row.key());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        old = rs.getString(1);
-                    }
-                }
-            }
+            String old = selectObject(c, row.accountId(), row.bucket(), row.key()).map(ObjectRow::file).orElse(null);
             insert(c, row, "INSERT OR REPLACE");
             return old;
         });
@@ -314,16 +306,7 @@ final class R2Store {
     /** False when there was no such object. */
     boolean deleteObject(String accountId, String bucket, String key) throws IOException {
         String file = state.write(c -> {
-            Optional<ObjectRow> row;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + OBJECT_COLUMNS
-                    + " FROM r2_objects WHERE account_id = ? AND bucket = ? AND key = ?")) {
-                ps.setString(1, accountId);
-                ps.setString(2, bucket);
-                ps.setString(3, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    row = rs.next() ? Optional.of(objectRow(rs)) : Optional.empty();
-                }
-            }
+            Optional<ObjectRow> row = selectObject(c, accountId, bucket, key);
             if (row.isEmpty()) {
                 return null;
             }

@@ -198,13 +198,13 @@ class R2AgainstEmulatorTest {
         assertThatThrownBy(() -> r2.createBucket("Not_Valid", null, null))
                 .isInstanceOf(InvalidResourceInputException.class).hasMessageContaining("3 to 63 characters");
         Path small = file("s.txt", 10);
-        assertThatThrownBy(() -> r2.upload(R2Upload.of("scratch-space", "k".repeat(1025), small), new NoTask()))
+        assertThatThrownBy(() -> r2.upload(R2Upload.of("scratch-space", "k".repeat(1025), small)))
                 .isInstanceOf(InvalidResourceInputException.class).hasMessageContaining("at most 1024 bytes");
         Path huge = dir.resolve("huge.bin");
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(300L * 1024 * 1024 + 1);
         }
-        assertThatThrownBy(() -> r2.upload(R2Upload.of("scratch-space", "huge.bin", huge), new NoTask()))
+        assertThatThrownBy(() -> r2.upload(R2Upload.of("scratch-space", "huge.bin", huge)))
                 .isInstanceOf(InvalidResourceInputException.class).hasMessageContaining("at most 300 MiB");
         assertThat(writes()).as("nothing was sent").isEqualTo(sent);
 
@@ -229,7 +229,7 @@ class R2AgainstEmulatorTest {
         Map<String, Runnable> paths = Map.of(
                 "create bucket", () -> r2.createBucket("read-only-test", null, null),
                 "delete bucket", () -> r2.deleteBucket("scratch-space", "scratch-space"),
-                "upload object", () -> r2.upload(R2Upload.of("scratch-space", "ro.txt", f), new NoTask()),
+                "upload object", () -> r2.upload(R2Upload.of("scratch-space", "ro.txt", f)),
                 "delete object", () -> r2.deleteObject("website-assets", "index.html", "index.html"));
         paths.forEach((what, write) -> assertThatThrownBy(write::run).as(what).isInstanceOf(ReadOnlyException.class)
                 .hasMessageContaining(what));
@@ -325,25 +325,6 @@ class R2AgainstEmulatorTest {
         @Override
         public void throwIfCancelled() {
             task.throwIfCancelled();
-        }
-    }
-
-    private static final class NoTask implements dev.flareobserver.orchestration.task.TaskContext {
-        @Override
-        public void progress(double fraction) {
-        }
-
-        @Override
-        public void message(String text) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void throwIfCancelled() {
         }
     }
 

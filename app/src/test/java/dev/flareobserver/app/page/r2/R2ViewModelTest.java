@@ -13,6 +13,7 @@ import dev.flareobserver.orchestration.resources.AuditTrail;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.WriteAccess;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
+import dev.flareobserver.orchestration.resources.r2.R2Upload;
 import dev.flareobserver.orchestration.task.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,8 +171,7 @@ class R2ViewModelTest {
         vm.createBucket("many-objects", null, null);
         Path file = Files.writeString(dir.resolve("x.txt"), "x");
         for (int i = 0; i < R2Service.FOLDER_PAGE_SIZE + 5; i++) {
-            service.upload(dev.flareobserver.orchestration.resources.r2.R2Upload.of("many-objects",
-                    String.format("f/%04d.txt", i), file), new NoTask());
+            service.upload(R2Upload.of("many-objects", String.format("f/%04d.txt", i), file));
         }
         openBucket("many-objects");
         vm.open(entry("f/"));
@@ -180,24 +180,5 @@ class R2ViewModelTest {
         vm.loadMore();
         assertThat(vm.entries()).hasSize(R2Service.FOLDER_PAGE_SIZE + 5).doesNotHaveDuplicates();
         assertThat(vm.hasMoreProperty().get()).isFalse();
-    }
-
-    static final class NoTask implements dev.flareobserver.orchestration.task.TaskContext {
-        @Override
-        public void progress(double fraction) {
-        }
-
-        @Override
-        public void message(String text) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void throwIfCancelled() {
-        }
     }
 }

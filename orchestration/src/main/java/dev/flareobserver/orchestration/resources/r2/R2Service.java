@@ -55,6 +55,25 @@ public final class R2Service {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     private static final Pattern METADATA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
     private static final String PRODUCT = "R2";
+    /** The task of a transfer nobody watches or cancels. */
+    private static final TaskContext UNWATCHED = new TaskContext() {
+        @Override
+        public void progress(double fraction) {
+        }
+
+        @Override
+        public void message(String text) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void throwIfCancelled() {
+        }
+    };
 
     private final AccountConnection connection;
     private final ResourceWrites writes;
@@ -200,6 +219,11 @@ public final class R2Service {
         writes.run(write, () -> client().r2().buckets().delete(accountId(), name));
         buckets = null;
         forget(name);
+    }
+
+    /** {@link #upload(R2Upload, TaskContext)} with nobody watching (scripts, tests): no progress, no cancel. */
+    public R2Object upload(R2Upload upload) {
+        return upload(upload, UNWATCHED);
     }
 
     /**
