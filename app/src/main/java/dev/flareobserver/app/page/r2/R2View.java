@@ -127,11 +127,15 @@ final class R2View {
                 vm.selectBucket(now);
             }
         });
-        vm.bucketProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.equals(list.getSelectionModel().getSelectedItem())) {
-                list.getSelectionModel().select(now);
+        Runnable showOpenBucket = () -> {
+            R2Bucket open = vm.bucketProperty().get();
+            if (open != null && !open.equals(list.getSelectionModel().getSelectedItem())) {
+                list.getSelectionModel().select(open);
             }
-        });
+        };
+        vm.bucketProperty().addListener((obs, old, now) -> showOpenBucket.run());
+        // A refreshed list loses its selection: mark the open bucket again.
+        vm.buckets().addListener((ListChangeListener<R2Bucket>) c -> showOpenBucket.run());
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox pane = new VBox(8, title, new HBox(6, create, delete), list);
         pane.setPadding(new Insets(0, 8, 0, 0));
