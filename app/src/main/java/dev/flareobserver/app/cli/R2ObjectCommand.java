@@ -43,13 +43,13 @@ final class R2ObjectCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "One folder level of a bucket (BUCKET or BUCKET/FOLDER/): its sub-folders and objects, "
+            description = "One folder level of a bucket (BUCKET or BUCKET/FOLDER): its sub-folders and objects, "
                     + "every page. What wrangler cannot list.")
     static final class ListObjects implements Callable<Integer> {
         @ParentCommand
         R2ObjectCommand parent;
 
-        @Parameters(paramLabel = "BUCKET[/FOLDER/]", description = "The bucket, optionally with a folder ending in /.")
+        @Parameters(paramLabel = "BUCKET[/FOLDER]", description = "The bucket, optionally with a folder in it.")
         String path;
 
         @Option(names = "--json", description = "Print JSON: {bucket, prefix, folders: [...], objects: [...]}.")
@@ -60,7 +60,8 @@ final class R2ObjectCommand implements Callable<Integer> {
             CliContext ctx = parent.ctx();
             return R2Cli.withService(ctx, "Listing " + path, r2 -> {
                 String[] bk = R2Cli.bucketAndKey(path);
-                String prefix = bk[1];
+                // "bucket/docs" means the folder docs/, as a shell user would expect.
+                String prefix = bk[1].isEmpty() || bk[1].endsWith("/") ? bk[1] : bk[1] + "/";
                 List<String> folders = new ArrayList<>();
                 List<R2Object> objects = new ArrayList<>();
                 String cursor = null;

@@ -97,7 +97,7 @@ class R2CommandTest {
 
         assertThat(run("r2", "object", "list", "scratch-space", "--json")).isZero();
         assertThat(texts(json().path("folders"), null)).containsExactly("reports/");
-        assertThat(run("r2", "object", "list", "scratch-space/reports/")).isZero();
+        assertThat(run("r2", "object", "list", "scratch-space/reports")).isZero();
         assertThat(out()).contains("reports/report.pdf").contains("146.5 KB");
 
         Path copy = dir.resolve("copy.pdf");

@@ -1,6 +1,8 @@
 package dev.flareobserver.emulator.http;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +16,18 @@ import java.util.Map;
  */
 public record Response(int status, String contentType, Map<String, String> headers, byte[] body, Streamed streamed) {
 
-    /** A body written from its source when the response is sent. */
-    public interface Streamed {
+    /** A body written from its source when the response is sent; closed once sent (or not sent). */
+    public interface Streamed extends Closeable {
         long length();
 
         void writeTo(OutputStream out) throws IOException;
 
-        static Streamed ofFile(Path file, long length) {
+        /**
+         * The file's bytes, opened now: a file replaced or deleted before the answer goes out is still read whole
+         * (the open handle keeps it), and one already gone fails here, while the handler can still say so.
+         */
+        static Streamed ofFile(Path file, long length) throws IOException {
+            InputStream in = Files.newInputStream(file);
             return new Streamed() {
                 @Override
                 public long length() {
@@ -29,7 +36,12 @@ public record Response(int status, String contentType, Map<String, String> heade
 
                 @Override
                 public void writeTo(OutputStream out) throws IOException {
-                    Files.copy(file, out);
+                    in.transferTo(out);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
                 }
             };
         }

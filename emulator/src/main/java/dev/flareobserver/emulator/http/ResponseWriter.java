@@ -29,19 +29,25 @@ public final class ResponseWriter {
         }
         byte[] body = response.body();
         Response.Streamed streamed = response.streamed();
-        long length = streamed != null ? streamed.length() : body.length;
-        boolean noBody = length == 0 || response.status() == 204 || response.status() == 304
-                || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (streamed != null) {
-                    streamed.writeTo(out);
-                } else {
-                    out.write(body);
+        try {
+            long length = streamed != null ? streamed.length() : body.length;
+            boolean noBody = length == 0 || response.status() == 204 || response.status() == 304
+                    || "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (streamed != null) {
+                        streamed.writeTo(out);
+                    } else {
+                        out.write(body);
+                    }
                 }
             }
+        } finally {
+            if (streamed != null) {
+                streamed.close();
+            }
+            exchange.close();
         }
-        exchange.close();
     }
 }

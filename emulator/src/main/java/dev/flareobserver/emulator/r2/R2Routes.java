@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -232,12 +231,9 @@ final class R2Routes {
         for (int attempt = 0; ; attempt++) {
             R2Store.ObjectRow row = store.object(bucket.accountId(), bucket.name(), key)
                     .orElseThrow(R2Errors::noSuchKey);
-            Path file;
+            Response.Streamed body;
             try {
-                file = store.body(row);
-                if (!java.nio.file.Files.exists(file)) {
-                    throw new NoSuchFileException(file.toString());
-                }
+                body = Response.Streamed.ofFile(store.body(row), row.size());
             } catch (NoSuchFileException replaced) {
                 // Replaced or deleted between reading the row and opening its file: look again.
                 if (attempt < 2) {
@@ -248,8 +244,7 @@ final class R2Routes {
                 throw new UncheckedIOException(e);
             }
             Map<String, String> http = row.httpMetadata();
-            Response r = Response.streamed(200, http.getOrDefault("contentType", "application/octet-stream"),
-                            Response.Streamed.ofFile(file, row.size()))
+            Response r = Response.streamed(200, http.getOrDefault("contentType", "application/octet-stream"), body)
                     .withHeader("ETag", "\"" + row.etag() + "\"")
                     .withHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                             row.uploaded().atOffset(ZoneOffset.UTC)));
