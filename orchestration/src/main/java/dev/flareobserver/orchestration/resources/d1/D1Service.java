@@ -18,6 +18,8 @@ import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.ResourceWrites.Write;
 import dev.flareobserver.orchestration.task.Task;
 import dev.flareobserver.orchestration.task.TaskContext;
+import dev.flareobserver.transport.ApiMessage;
+import dev.flareobserver.transport.BadRequestException;
 import dev.flareobserver.transport.CloudflareException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -137,8 +139,7 @@ public final class D1Service {
 
     /** The tables and views of the database (D1's and SQLite's own left out), each with its columns. */
     public List<D1Table> tables(D1Database database) {
-        D1DatabasesClient client = databasesClient();
-        D1RawResult master = client.raw(accountId(), database.uuid(), "SELECT type, name, sql FROM sqlite_master"
+        D1RawResult master = raw(database, "SELECT type, name, sql FROM sqlite_master"
                 + " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
                 + " AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY type = 'view', name", List.of()).get(0);
         List<Object[]> objects = master.results().rows();
@@ -149,7 +150,7 @@ public final class D1Service {
         for (Object[] o : objects) {
             pragmas.append("PRAGMA table_info(").append(quote((String) o[1])).append(");\n");
         }
-        List<D1RawResult> infos = client.raw(accountId(), database.uuid(), pragmas.toString(), List.of());
+        List<D1RawResult> infos = raw(database, pragmas.toString(), List.of());
         List<D1Table> tables = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
             Object[] o = objects.get(i);
@@ -180,18 +181,29 @@ public final class D1Service {
         boolean wrote = statements.stream().anyMatch(s -> !s.readOnly());
         long started = System.nanoTime();
         if (!wrote) {
-            List<D1RawResult> results = databasesClient().raw(accountId(), database.uuid(), sql, values);
+            List<D1RawResult> results = raw(database, sql, values);
             return new D1QueryRun(results, false, Duration.ofNanos(System.nanoTime() - started));
         }
         Write write = Write.of(accountId(), PRODUCT, "execute SQL", database.name());
         writes.requireUnlocked(write);
         String before = bookmarkOrNull(database);
         D1QueryRun run = writes.run(before == null ? write : write.withBefore("bookmark " + before),
-                () -> new D1QueryRun(databasesClient().raw(accountId(), database.uuid(), sql, values), true,
-                        Duration.ofNanos(System.nanoTime() - started)),
+                () -> new D1QueryRun(raw(database, sql, values), true, Duration.ofNanos(System.nanoTime() - started)),
                 r -> abbreviate(sql) + "\n-> " + r.changes() + " rows changed, " + r.rowsWritten() + " rows written");
-        // A query may have created or dropped tables; the list of databases is unaffected.
         return run;
+    }
+
+    /** {@code POST .../raw}, with D1's refusal of the SQL turned into a {@link D1SqlException} in its own words. */
+    private List<D1RawResult> raw(D1Database database, String sql, List<String> params) {
+        try {
+            return databasesClient().raw(accountId(), database.uuid(), sql, params);
+        } catch (BadRequestException e) {
+            ApiMessage first = e.errors().isEmpty() ? null : e.errors().get(0);
+            if (first == null || first.message() == null) {
+                throw e;
+            }
+            throw new D1SqlException(first.message(), first.code(), e);
+        }
     }
 
     /**
