@@ -92,13 +92,14 @@ public final class D1Service {
     /**
      * Creates a database ({@code hint} may be null).
      *
-     * @throws InvalidResourceInputException for a name D1 would refuse, or one the account already uses
+     * @throws InvalidResourceInputException for a name D1 would refuse, or one the account already uses (checked
+     *                                       against the list of databases, loaded first if needed)
      */
     public D1Database create(String name, D1LocationHint hint) {
         Write write = Write.of(accountId(), PRODUCT, "create database", String.valueOf(name));
         writes.requireUnlocked(write);
         checkName(name);
-        if (cached != null && cached.stream().anyMatch(db -> db.name().equals(name))) {
+        if (databases().stream().anyMatch(db -> db.name().equals(name))) {
             throw new InvalidResourceInputException("The account already has a D1 database named " + name + ".");
         }
         D1Database created = writes.run(write, () -> databasesClient().create(accountId(), name, hint),
