@@ -14,7 +14,10 @@ import java.util.Set;
  * statement reads only if it is a SELECT, VALUES or EXPLAIN, a WITH whose main statement is a SELECT, or a
  * PRAGMA that assigns nothing and is either a plain query ({@code PRAGMA foreign_keys}) or one of the
  * introspection pragmas ({@code PRAGMA table_info(t)}). Everything else (INSERT, UPDATE, DELETE, REPLACE,
- * CREATE, DROP, ALTER, PRAGMA x = y, PRAGMA optimize, ...) counts as a write, including what D1 would refuse.
+ * CREATE, DROP, ALTER, PRAGMA x = y, PRAGMA optimize, ...) counts as a write, including what D1 would refuse;
+ * except a statement that does not start with one of SQLite's statement keywords (a typo such as "SELEC"):
+ * SQLite refuses it as a syntax error before running anything, so sending it cannot change the database and
+ * the user gets D1's own error.
  */
 public final class D1Statements {
 
@@ -33,6 +36,10 @@ public final class D1Statements {
     private static final Set<String> INTROSPECTION_PRAGMAS = Set.of("table_info", "table_xinfo", "table_list",
             "index_list", "index_info", "index_xinfo", "foreign_key_list", "foreign_key_check", "integrity_check",
             "quick_check");
+    /** The words an SQLite statement can start with (its grammar's "sql-stmt"). */
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of("ALTER", "ANALYZE", "ATTACH", "BEGIN", "COMMIT",
+            "CREATE", "DELETE", "DETACH", "DROP", "END", "EXPLAIN", "INSERT", "PRAGMA", "REINDEX", "RELEASE", "REPLACE",
+            "ROLLBACK", "SAVEPOINT", "SELECT", "UPDATE", "VACUUM", "VALUES", "WITH");
     private static final Set<String> MAIN_STATEMENTS = Set.of("SELECT", "VALUES", "INSERT", "REPLACE", "UPDATE",
             "DELETE");
 
@@ -186,7 +193,7 @@ public final class D1Statements {
                 yield !assigns && !pragma.equals("optimize")
                         && (!hasArgument || INTROSPECTION_PRAGMAS.contains(pragma));
             }
-            default -> false;
+            default -> !STATEMENT_KEYWORDS.contains(keyword);
         };
     }
 

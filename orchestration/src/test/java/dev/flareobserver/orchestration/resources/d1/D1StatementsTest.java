@@ -16,7 +16,8 @@ class D1StatementsTest {
         "EXPLAIN DELETE FROM t", "WITH x AS (SELECT 1) SELECT * FROM x",
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n",
         "PRAGMA table_info(customers)", "PRAGMA main.table_info(\"orders\")", "PRAGMA foreign_keys",
-        "-- just looking\nSELECT 1", "SELECT 'DELETE FROM t; DROP TABLE t'"})
+        "-- just looking\nSELECT 1", "SELECT 'DELETE FROM t; DROP TABLE t'",
+        "SELEC * FROM t", "(SELECT 1)"})
     void readsAreRecognised(String sql) {
         assertThat(D1Statements.writes(sql)).as(sql).isFalse();
     }
@@ -27,7 +28,8 @@ class D1StatementsTest {
         "WITH old AS (SELECT id FROM t) DELETE FROM t WHERE id IN old",
         "WITH x(v) AS (VALUES (1)) INSERT INTO t SELECT v FROM x", "PRAGMA foreign_keys = OFF",
         "PRAGMA defer_foreign_keys=ON", "PRAGMA optimize", "PRAGMA user_version(3)", "SELECT 1; DROP TABLE t",
-        "/* sneaky */ DELETE FROM t", "VACUUM", "ATTACH DATABASE 'x' AS y"})
+        "/* sneaky */ DELETE FROM t", "VACUUM", "ATTACH DATABASE 'x' AS y", "ANALYZE", "REINDEX", "BEGIN",
+        "SAVEPOINT s"})
     void writesAreRecognised(String sql) {
         assertThat(D1Statements.writes(sql)).as(sql).isTrue();
     }
