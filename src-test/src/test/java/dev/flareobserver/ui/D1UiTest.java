@@ -51,20 +51,30 @@ class D1UiTest extends AppUiTest {
         return app;
     }
 
-    private void runSql(String sql) {
+    /** Types the SQL into the console and runs it with Ctrl+Enter, as a user does. */
+    private void typeAndRun(String sql) {
         TextArea editor = lookup("#d1-sql").query();
         interact(() -> editor.setText(""));
         clickOn(editor).write(sql);
         push(KeyCode.CONTROL, KeyCode.ENTER);
     }
 
+    /** Puts the SQL into the console (pasted, not typed: robot typing is slow) and runs it with Ctrl+Enter. */
+    private void runSql(String sql) {
+        TextArea editor = lookup("#d1-sql").query();
+        interact(() -> editor.setText(sql));
+        clickOn(editor);
+        push(KeyCode.CONTROL, KeyCode.ENTER);
+    }
+
+    /** One session on the page (one app start): a query, an export, then writes locked and a typo. */
     @Test
-    void aQueryShowsItsRowsAndMetaAndTheDatabaseExportsWithProgress() throws Exception {
-        openD1();
+    void aQueryShowsRowsAndMetaTheDatabaseExportsAndReadOnlyRefusesWrites() throws Exception {
+        FlareObserverApp app = openD1();
         @SuppressWarnings("unchecked")
         TableView<Object[]> grid = (TableView<Object[]>) (TableView<?>) lookup("#d1-grid").queryTableView();
 
-        runSql("SELECT id, name, country FROM customers ORDER BY id LIMIT 25");
+        typeAndRun("SELECT id, name, country FROM customers ORDER BY id LIMIT 25");
 
         waitUntil(() -> grid.getItems().size() == 25, "25 rows in the grid");
         assertThat(grid.getColumns()).extracting(c -> c.getText()).containsExactly("id", "name", "country");
@@ -78,11 +88,7 @@ class D1UiTest extends AppUiTest {
         waitUntil(() -> exportText.getText().startsWith("Exported shop"), "the export finishes");
         assertThat(Files.readString(files.resolve("shop.sql"))).startsWith("PRAGMA defer_foreign_keys=TRUE;")
                 .contains("INSERT INTO \"order_items\" VALUES(60000,");
-    }
 
-    @Test
-    void writingSqlInReadOnlyModeIsRefusedAndBadSqlShowsD1sError() throws Exception {
-        FlareObserverApp app = openD1();
         clickOn("#status-write-lock");
         waitUntil(() -> !app.writeLock().isUnlocked(), "writes are locked");
         Button create = lookup("#d1-create").queryButton();
@@ -93,11 +99,8 @@ class D1UiTest extends AppUiTest {
         runSql("DELETE FROM order_items");
         waitUntil(() -> text("#d1-message").startsWith("Not run: this SQL can change the database (DELETE)"),
                 "the delete is refused");
-
         runSql("SELECT count(*) AS n FROM order_items");
         waitUntil(() -> text("#d1-meta").startsWith("1 rows"), "reads still run");
-        @SuppressWarnings("unchecked")
-        TableView<Object[]> grid = (TableView<Object[]>) (TableView<?>) lookup("#d1-grid").queryTableView();
         assertThat(grid.getItems().get(0)[0]).as("nothing was deleted").isEqualTo(60_000L);
 
         runSql("SELEC id FROM orders");
