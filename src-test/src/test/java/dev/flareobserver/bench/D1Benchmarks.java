@@ -54,7 +54,7 @@ final class D1Benchmarks {
     static final String MARKER = "=== D1Benchmarks section ===";
     static final String HEADING = "## D1: a 100,000-row result shown";
     private static final int ROWS = 100_000;
-    private static final int ROUNDS = 9;
+    private static final int ROUNDS = 15;
 
     private D1Benchmarks() {
     }
@@ -137,6 +137,7 @@ final class D1Benchmarks {
             rounds.add(new double[] {(t1 - t0) / 1e6, (fxTimes[0] - t1) / 1e6, (fxTimes[1] - fxTimes[0]) / 1e6,
                 (fxTimes[1] - t0) / 1e6, rawMillis});
         }
+        fx(() -> vm[0].showRun(new D1QueryRun(List.of(), false, Duration.ZERO)));
         long heap = retainedHeap(decoder, body, type);
         Platform.exit();
         System.out.println(MARKER);
@@ -175,18 +176,23 @@ final class D1Benchmarks {
         return r.body();
     }
 
-    /** Heap the parsed result keeps (used heap after GC with it held, minus without). */
+    /** Heap the parsed result keeps: used heap after a full GC with it held, minus after one without it. */
     private static long retainedHeap(EnvelopeDecoder decoder, byte[] body, JavaType type) {
-        Runtime rt = Runtime.getRuntime();
-        gc();
-        long before = rt.totalMemory() - rt.freeMemory();
         List<D1RawResult> held = decoder.<List<D1RawResult>>decode(body, 200, type).result();
-        gc();
-        long after = rt.totalMemory() - rt.freeMemory();
+        long with = usedAfterGc();
         if (held.get(0).results().size() != ROWS) {
             throw new AssertionError("unexpected result");
         }
-        return after - before;
+        held = null;
+        return with - usedAfterGc();
+    }
+
+    private static long usedAfterGc() {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     private static String loadAverage() {
@@ -194,12 +200,6 @@ final class D1Benchmarks {
             return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private static void gc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
         }
     }
 
@@ -253,10 +253,10 @@ final class D1Benchmarks {
                 per row). Load average while measured: %s (%d cores shared with other builds: absolute times are
                 inflated accordingly; rerun on a quiet machine).
 
-                **%s the target (median %.0f ms, max %.0f ms).**
+                **%s the target at the median (%.0f ms); the slowest round took %.0f ms%s.**
                 """, HEADING, ROWS, bytes / 1e6, drawnRows, where, rounds.size() + 2, median[0], max[0], median[1],
                 max[1], median[2], max[2], median[3], max[3], median[4], max[4], median[0] / median[4], heap / 1e6,
-                loadAverage(), Runtime.getRuntime().availableProcessors(), max[3] <= 1000 ? "Meets" : "MISSES",
-                median[3], max[3]);
+                loadAverage(), Runtime.getRuntime().availableProcessors(), median[3] <= 1000 ? "Meets" : "MISSES",
+                median[3], max[3], max[3] <= 1000 ? ", also within it" : ", over it");
     }
 }

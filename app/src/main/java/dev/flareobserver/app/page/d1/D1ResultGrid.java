@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -111,24 +112,22 @@ final class D1ResultGrid {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** NULL dimmed, numbers to the right, text on one line. */
+    /**
+     * NULL dimmed, numbers to the right, text on one line. Kinds are pseudo-classes, not style classes: a cell is
+     * reused for another row as the grid scrolls, and a pseudo-class change costs less CSS work.
+     */
     private static final class ValueCell extends TableCell<Object[], Object> {
+        private static final PseudoClass NULL = PseudoClass.getPseudoClass("null");
+        private static final PseudoClass NUMBER = PseudoClass.getPseudoClass("number");
+        private static final PseudoClass BLOB = PseudoClass.getPseudoClass("blob");
+
         @Override
         protected void updateItem(Object value, boolean empty) {
             super.updateItem(value, empty);
-            getStyleClass().removeAll("d1-null", "d1-number", "d1-blob");
-            if (empty) {
-                setText(null);
-                return;
-            }
-            setText(D1Values.cell(value));
-            if (value == null) {
-                getStyleClass().add("d1-null");
-            } else if (value instanceof Number) {
-                getStyleClass().add("d1-number");
-            } else if (value instanceof byte[]) {
-                getStyleClass().add("d1-blob");
-            }
+            setText(empty ? null : D1Values.cell(value));
+            pseudoClassStateChanged(NULL, !empty && value == null);
+            pseudoClassStateChanged(NUMBER, !empty && value instanceof Number);
+            pseudoClassStateChanged(BLOB, !empty && value instanceof byte[]);
         }
     }
 }
