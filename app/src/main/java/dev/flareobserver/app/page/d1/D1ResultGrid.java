@@ -91,7 +91,7 @@ final class D1ResultGrid {
             Object[] row = rows.rows().get(r);
             widest = Math.max(widest, index < row.length ? D1Values.cell(row[index]).length() : 4);
         }
-        column.setPrefWidth(Math.max(70, Math.min(360, widest * 8 + 24)));
+        column.setPrefWidth(Math.max(70, Math.min(380, widest * 9 + 24)));
         return column;
     }
 

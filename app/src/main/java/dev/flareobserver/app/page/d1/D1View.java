@@ -212,14 +212,10 @@ final class D1View {
         editor = new TextArea();
         editor.setId("d1-sql");
         editor.getStyleClass().add("d1-sql");
+        editor.setWrapText(true);
         editor.setPromptText("SELECT * FROM customers WHERE country = ? LIMIT 50;");
         editor.textProperty().bindBidirectional(vm.sqlProperty());
-        editor.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                run();
-                e.consume();
-            }
-        });
+        editor.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::runOnShortcutEnter);
 
         Button run = new Button("Run", new FontIcon(Feather.PLAY));
         run.setId("d1-run");
@@ -231,6 +227,7 @@ final class D1View {
         params.setId("d1-params");
         params.setPromptText("Parameters for ?, comma-separated (\"quote, if needed\")");
         params.textProperty().bindBidirectional(vm.paramsProperty());
+        params.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::runOnShortcutEnter);
         HBox.setHgrow(params, Priority.ALWAYS);
         ComboBox<D1ViewModel.HistoryEntry> history = new ComboBox<>(vm.history());
         history.setId("d1-history");
@@ -330,6 +327,14 @@ final class D1View {
         bar.managedProperty().bind(bar.visibleProperty());
         bar.getStyleClass().add("d1-export-bar");
         return bar;
+    }
+
+    /** Ctrl+Enter in the console or its parameters runs the SQL. */
+    private void runOnShortcutEnter(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            run();
+            e.consume();
+        }
     }
 
     private void run() {
