@@ -60,6 +60,9 @@ public final class BenchmarkReport {
         if (wanted.test("r2")) {
             sections.add(R2Benchmarks.run());
         }
+        if (wanted.test("d1")) {
+            sections.add(D1Benchmarks.run());
+        }
         write(out, sections);
     }
 
