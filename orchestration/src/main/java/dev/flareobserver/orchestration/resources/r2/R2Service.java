@@ -229,6 +229,8 @@ public final class R2Service {
     /**
      * Uploads a file as an object, streamed, with progress on {@code task}; a cancel stops it mid-body, so
      * nothing is stored. Checked first: the lock, bucket name, key, file (readable, at most 300 MiB), metadata.
+     * The cancel is seen between 64 KiB chunks; one that comes after the last byte left, while the answer is
+     * awaited, can no longer stop the put (the object may then be stored although the task ends cancelled).
      *
      * @throws java.util.concurrent.CancellationException when the task was cancelled
      */
