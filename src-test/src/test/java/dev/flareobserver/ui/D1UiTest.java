@@ -62,9 +62,22 @@ class D1UiTest extends AppUiTest {
     /** Puts the SQL into the console (pasted, not typed: robot typing is slow) and runs it with Ctrl+Enter. */
     private void runSql(String sql) {
         TextArea editor = lookup("#d1-sql").query();
-        interact(() -> editor.setText(sql));
-        clickOn(editor);
+        interact(() -> {
+            editor.setText(sql);
+            editor.requestFocus();
+            editor.positionCaret(sql.length());
+        });
         push(KeyCode.CONTROL, KeyCode.ENTER);
+    }
+
+    /** Waits, and on a timeout says what the page showed instead. */
+    private void waitFor(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        try {
+            waitUntil(condition, what);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; the page said \"" + text("#d1-message") + "\", meta \""
+                    + text("#d1-meta") + "\", SQL \"" + text("#d1-sql") + "\"", e);
+        }
     }
 
     /** One session on the page (one app start): a query, an export, then writes locked and a typo. */
@@ -76,35 +89,35 @@ class D1UiTest extends AppUiTest {
 
         typeAndRun("SELECT id, name, country FROM customers ORDER BY id LIMIT 25");
 
-        waitUntil(() -> grid.getItems().size() == 25, "25 rows in the grid");
+        waitFor(() -> grid.getItems().size() == 25, "25 rows in the grid");
         assertThat(grid.getColumns()).extracting(c -> c.getText()).containsExactly("id", "name", "country");
-        waitUntil(() -> from(grid).lookup(".table-cell").queryAll().stream()
+        waitFor(() -> from(grid).lookup(".table-cell").queryAll().stream()
                 .anyMatch(n -> n instanceof TableCell<?, ?> c && "1".equals(c.getText()) && c.isVisible()),
                 "the first row's id is drawn");
         assertThat(text("#d1-meta")).startsWith("25 rows · ").contains("rows read", "0 rows written", "round trip");
 
         clickOn("#d1-export");
         Label exportText = lookup("#d1-export-text").query();
-        waitUntil(() -> exportText.getText().startsWith("Exported shop"), "the export finishes");
+        waitFor(() -> exportText.getText().startsWith("Exported shop"), "the export finishes");
         assertThat(Files.readString(files.resolve("shop.sql"))).startsWith("PRAGMA defer_foreign_keys=TRUE;")
                 .contains("INSERT INTO \"order_items\" VALUES(60000,");
 
         clickOn("#status-write-lock");
-        waitUntil(() -> !app.writeLock().isUnlocked(), "writes are locked");
+        waitFor(() -> !app.writeLock().isUnlocked(), "writes are locked");
         Button create = lookup("#d1-create").queryButton();
         Button delete = lookup("#d1-delete").queryButton();
-        waitUntil(() -> create.isDisabled() && delete.isDisabled(), "write buttons are disabled");
+        waitFor(() -> create.isDisabled() && delete.isDisabled(), "write buttons are disabled");
         assertThat(create.getTooltip().getText()).startsWith("Read-only");
 
         runSql("DELETE FROM order_items");
-        waitUntil(() -> text("#d1-message").startsWith("Not run: this SQL can change the database (DELETE)"),
+        waitFor(() -> text("#d1-message").startsWith("Not run: this SQL can change the database (DELETE)"),
                 "the delete is refused");
         runSql("SELECT count(*) AS n FROM order_items");
-        waitUntil(() -> text("#d1-meta").startsWith("1 rows"), "reads still run");
+        waitFor(() -> text("#d1-meta").startsWith("1 rows"), "reads still run");
         assertThat(grid.getItems().get(0)[0]).as("nothing was deleted").isEqualTo(60_000L);
 
         runSql("SELEC id FROM orders");
-        waitUntil(() -> text("#d1-message").startsWith("D1 could not run"), "D1's error is shown");
+        waitFor(() -> text("#d1-message").startsWith("D1 could not run"), "D1's error is shown");
         assertThat(text("#d1-message"))
                 .isEqualTo("D1 could not run the SQL: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR");
         assertThat(lookup("#d1-message").query().getStyleClass()).contains("danger");

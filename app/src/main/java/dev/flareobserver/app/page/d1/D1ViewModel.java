@@ -5,6 +5,7 @@ import dev.flareobserver.api.d1.D1LocationHint;
 import dev.flareobserver.api.d1.D1QueryMeta;
 import dev.flareobserver.api.d1.D1RawResult;
 import dev.flareobserver.api.d1.D1Rows;
+import dev.flareobserver.app.shell.LatestValueDispatcher;
 import dev.flareobserver.orchestration.resources.ConfirmationMismatchException;
 import dev.flareobserver.orchestration.resources.InvalidResourceInputException;
 import dev.flareobserver.orchestration.resources.ReadOnlyException;
@@ -483,9 +484,22 @@ public final class D1ViewModel {
         }
     }
 
-    /** Passes the export's progress to the page (one hand-over per update; they come a few times a second). */
+    /** The export's progress as the page shows it. */
+    private record ExportState(double progress, String text) {
+    }
+
+    /**
+     * Passes the export's progress to the page: the download reports every 64 KB, so only the latest state is
+     * handed over, once per batch.
+     */
     private final class Reporting implements TaskContext {
         private final TaskContext task;
+        private final LatestValueDispatcher<ExportState> toUi = new LatestValueDispatcher<>(ui, state -> {
+            exportProgress.set(state.progress());
+            exportText.set(state.text());
+        });
+        private volatile double progress = Task.INDETERMINATE;
+        private volatile String text = "";
 
         Reporting(TaskContext task) {
             this.task = task;
@@ -494,13 +508,15 @@ public final class D1ViewModel {
         @Override
         public void progress(double fraction) {
             task.progress(fraction);
-            ui.execute(() -> exportProgress.set(fraction));
+            progress = fraction;
+            toUi.accept(new ExportState(fraction, text));
         }
 
         @Override
-        public void message(String text) {
-            task.message(text);
-            ui.execute(() -> exportText.set(text));
+        public void message(String message) {
+            task.message(message);
+            text = message;
+            toUi.accept(new ExportState(progress, message));
         }
 
         @Override
