@@ -101,7 +101,7 @@ class ContainersApiTest {
     }
 
     @Test
-    void anApplicationRunsItsImageAnswersFetchAndExecAndShowsHealth() {
+    void anApplicationRunsItsImageAnswersFetchAndExecAndShowsHealth() throws InterruptedException {
         String app = createApp("fetch-exec", 1, "Bonjour");
 
         List<JsonNode> up = await(app, "one running instance", l -> running(l) == 1);
@@ -125,6 +125,12 @@ class ContainersApiTest {
         assertThat(new String(Base64.getDecoder().decode(exec.get("stderr").asText()), StandardCharsets.UTF_8))
                 .contains("exiting at once with code 4");
 
+        // The instance's output reaches the emulator through a file it follows: the request's log line may lag.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (emu.containers().instances().get(id).orElseThrow().output().stream()
+                .noneMatch(l -> l.contains("GET /greet -> 200")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(emu.containers().instances().get(id).orElseThrow().output())
                 .anyMatch(l -> l.contains("listening on port")).anyMatch(l -> l.contains("GET /greet -> 200"));
         JsonNode v1 = http.result("GET", base + "/applications/" + app + "/instances/" + id, null);
