@@ -168,7 +168,8 @@ final class D1Routes {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("type", "export");
         result.put("at_bookmark", job.bookmark);
-        String status = job.status();
+        // The first call always answers "active" (as D1 does), however fast the dump: the result comes by polling.
+        String status = current == null ? "active" : job.status();
         result.put("status", status);
         result.put("success", !status.equals("error"));
         result.put("messages", job.takeMessages());
