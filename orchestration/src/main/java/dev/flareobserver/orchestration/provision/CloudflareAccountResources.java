@@ -1,0 +1,61 @@
+package dev.flareobserver.orchestration.provision;
+
+import dev.flareobserver.api.CloudflareClient;
+import dev.flareobserver.api.queues.Queue;
+import dev.flareobserver.transport.NotFoundException;
+import java.util.List;
+import java.util.Objects;
+
+/** {@link AccountResources} on the real API (or the emulator) through the core-api clients. */
+public final class CloudflareAccountResources implements AccountResources {
+
+    private final CloudflareClient client;
+    private final String accountId;
+
+    public CloudflareAccountResources(CloudflareClient client, String accountId) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+    }
+
+    @Override
+    public String accountId() {
+        return accountId;
+    }
+
+    @Override
+    public List<LiveResource> list(ResourceKind kind) {
+        return switch (kind) {
+            case QUEUE -> client.queues().list(accountId).stream().map(CloudflareAccountResources::queue).toList();
+            default -> throw unsupported(kind);
+        };
+    }
+
+    @Override
+    public LiveResource create(ResourceKind kind, String name, String jurisdiction) {
+        return switch (kind) {
+            case QUEUE -> queue(client.queues().create(accountId, name));
+            default -> throw unsupported(kind);
+        };
+    }
+
+    @Override
+    public boolean delete(LiveResource resource) {
+        try {
+            switch (resource.kind()) {
+                case QUEUE -> client.queues().delete(accountId, resource.id());
+                default -> throw unsupported(resource.kind());
+            }
+            return true;
+        } catch (NotFoundException gone) {
+            return false;
+        }
+    }
+
+    private static LiveResource queue(Queue q) {
+        return new LiveResource(ResourceKind.QUEUE, q.queueId(), q.queueName(), null);
+    }
+
+    private static UnsupportedOperationException unsupported(ResourceKind kind) {
+        return new UnsupportedOperationException(kind.label() + "s cannot be provisioned by this build yet");
+    }
+}
