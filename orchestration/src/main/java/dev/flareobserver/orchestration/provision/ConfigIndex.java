@@ -70,7 +70,7 @@ final class ConfigIndex {
             if (e != null) {
                 return new SourceLocation(file, e.line(), e.column());
             }
-            Table t = tables.get(p);
+            Table t = tables.containsKey(p) ? tables.get(p) : tables.get(element(p, 0));
             if (t != null) {
                 return new SourceLocation(file, t.line, t.column);
             }
