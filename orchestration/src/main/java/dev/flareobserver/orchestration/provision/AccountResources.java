@@ -19,4 +19,7 @@ public interface AccountResources {
 
     /** Deletes one; false when it was already gone (so a rollback can be repeated). */
     boolean delete(LiveResource resource);
+
+    /** {@code GET .../workers/scripts/{name}/settings}: the Worker's bindings and compatibility date, for export. */
+    dev.flareobserver.api.workers.ScriptSettings workerSettings(String scriptName);
 }

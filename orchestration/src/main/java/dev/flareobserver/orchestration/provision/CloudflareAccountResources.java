@@ -51,6 +51,11 @@ public final class CloudflareAccountResources implements AccountResources {
         }
     }
 
+    @Override
+    public dev.flareobserver.api.workers.ScriptSettings workerSettings(String scriptName) {
+        return client.workers().scripts().settings(accountId, scriptName);
+    }
+
     private static LiveResource queue(Queue q) {
         return new LiveResource(ResourceKind.QUEUE, q.queueId(), q.queueName(), null);
     }

@@ -59,6 +59,15 @@ final class FakeAccount implements AccountResources {
         return add(kind, name);
     }
 
+    com.fasterxml.jackson.databind.JsonNode workerBindings;
+
+    @Override
+    public dev.flareobserver.api.workers.ScriptSettings workerSettings(String scriptName) {
+        requests.add("settings " + scriptName);
+        return new dev.flareobserver.api.workers.ScriptSettings(workerBindings, "2024-09-01", null, null, null, null,
+                null, null, null, null);
+    }
+
     @Override
     public boolean delete(LiveResource resource) {
         requests.add("delete " + resource.kind() + " " + resource.name());
