@@ -1,0 +1,51 @@
+package dev.flareobserver.provision;
+
+import dev.flareobserver.api.CloudflareClient;
+import dev.flareobserver.emulator.Emulator;
+import dev.flareobserver.orchestration.provision.CloudflareAccountResources;
+import dev.flareobserver.orchestration.provision.LiveResource;
+import dev.flareobserver.orchestration.provision.ResourceKind;
+import dev.flareobserver.transport.Credentials;
+import dev.flareobserver.transport.RetryPolicy;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The emulator's first account through the real client, and a full dump of what provisioning can touch. */
+final class EmulatorAccount {
+
+    /** The kinds whose core-api clients this build has. */
+    static final List<ResourceKind> KINDS = List.of(ResourceKind.QUEUE);
+
+    private EmulatorAccount() {
+    }
+
+    static CloudflareClient client(Emulator emulator) {
+        return CloudflareClient.builder().baseUrl(emulator.baseUrl())
+                .credentials(new Credentials.ApiToken(emulator.userToken()))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), 0.25))
+                .build();
+    }
+
+    static CloudflareAccountResources resources(Emulator emulator, CloudflareClient client) {
+        return new CloudflareAccountResources(client, emulator.accounts().get(0).id());
+    }
+
+    /** Every listed resource of every kind, ids included, sorted: equal dumps mean equal accounts. */
+    static Map<ResourceKind, List<String>> dump(CloudflareAccountResources account) {
+        Map<ResourceKind, List<String>> out = new TreeMap<>();
+        for (ResourceKind kind : KINDS) {
+            out.put(kind, account.list(kind).stream().sorted(Comparator.comparing(LiveResource::name))
+                    .map(r -> r.name() + "=" + r.id()).toList());
+        }
+        return out;
+    }
+
+    static Map<String, String> cliEnv(Emulator emulator, java.nio.file.Path home) {
+        return Map.of("CLOUDFLARE_API_TOKEN", emulator.userToken(), "CLOUDFLARE_API_BASE_URL", emulator.baseUrl(),
+                "CLOUDFLARE_ACCOUNT_ID", emulator.accounts().get(0).id(), "HOME", home.toString(),
+                "XDG_STATE_HOME", home.resolve("state").toString(), "XDG_CONFIG_HOME", home.resolve("config").toString());
+    }
+}
