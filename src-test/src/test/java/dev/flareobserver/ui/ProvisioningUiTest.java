@@ -73,15 +73,9 @@ class ProvisioningUiTest extends AppUiTest {
         assertThat(text("#provision-explanation")).contains(config + ":5:");
 
         // --- read-only: apply is disabled --------------------------------------------------------------------
-        fx(() -> {
-            app.writeLock().lock();
-            return null;
-        });
+        locked(app, true);
         waitUntil(() -> lookup("#provision-apply").query().isDisabled(), "apply is disabled while read-only");
-        fx(() -> {
-            app.writeLock().unlock();
-            return null;
-        });
+        locked(app, false);
         waitUntil(() -> !lookup("#provision-apply").query().isDisabled(), "apply is enabled again");
 
         // --- apply: the step log, then a plan with nothing to do ------------------------------------------------
@@ -103,15 +97,9 @@ class ProvisioningUiTest extends AppUiTest {
             return null;
         });
         waitUntil(() -> !lookup("#provision-rollback").query().isDisabled(), "roll back is possible");
-        fx(() -> {
-            app.writeLock().lock();
-            return null;
-        });
+        locked(app, true);
         waitUntil(() -> lookup("#provision-rollback").query().isDisabled(), "roll back is disabled while read-only");
-        fx(() -> {
-            app.writeLock().unlock();
-            return null;
-        });
+        locked(app, false);
         waitUntil(() -> !lookup("#provision-rollback").query().isDisabled(), "roll back is enabled again");
         clickOn("#provision-rollback");
         waitUntil(() -> isShown("#confirm-name"), "the rollback asks for the apply's id");
@@ -133,6 +121,17 @@ class ProvisioningUiTest extends AppUiTest {
         clickOn("#provision-save");
         waitUntil(() -> Files.exists(saved), "the export is saved");
         assertThat(Files.readString(saved)).isEqualTo(text("#provision-export-text"));
+    }
+
+    private static void locked(FlareObserverApp app, boolean locked) {
+        fx(() -> {
+            if (locked) {
+                app.writeLock().lock();
+            } else {
+                app.writeLock().unlock();
+            }
+            return null;
+        });
     }
 
     private static java.util.List<String> leaves(TreeItem<?> root) {

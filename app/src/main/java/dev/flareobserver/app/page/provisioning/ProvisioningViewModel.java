@@ -102,6 +102,11 @@ public final class ProvisioningViewModel {
     }
 
     public void plan() {
+        plan(false);
+    }
+
+    /** @param keepProblem true after an apply: its failure message must stay in view while the plan refreshes */
+    private void plan(boolean keepProblem) {
         Path file = config.get();
         if (file == null) {
             return;
@@ -109,7 +114,9 @@ public final class ProvisioningViewModel {
         String e = env.get() == null || env.get().isBlank() ? null : env.get().trim();
         run("Plan " + file.getFileName(), s -> s.plan(file, e), p -> {
             plan.set(p);
-            problem.set("");
+            if (!keepProblem) {
+                problem.set("");
+            }
             status.set(p.hasChanges() ? "Plan: " + p.headline() : "No changes: the account and the config agree.");
         }, () -> plan.set(null));
     }
@@ -177,7 +184,7 @@ public final class ProvisioningViewModel {
                 problem.set(messageOf(failure));
                 status.set(title + ": failed.");
             }
-            plan();
+            plan(true);
             refreshHistory();
         }));
     }
