@@ -26,20 +26,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code flare-observer apply} in its own JVM, killed with SIGKILL at a create step (before its request, or
- * after the answer but before the journal records it). The next run finds the journal and refuses to start
+ * {@code flare-observer apply} in its own JVM, killed with SIGKILL at each create step, both before its request
+ * and after the answer but before the journal records it; each step is once resumed and once rolled back. The next run finds the journal and refuses to start
  * over; {@code --resume} or {@code --rollback} then ends clean: everything created once, or the account as before.
  */
 class ApplyKillTest {
 
     private static final String CONFIG = """
             name = "pv"
-            # three queues, three steps
+            # two queues, two steps
             [queues]
             producers = [
               { binding = "A", queue = "pv-kill-a" },
               { binding = "B", queue = "pv-kill-b" },
-              { binding = "C", queue = "pv-kill-c" },
             ]
             """;
 
@@ -64,8 +63,7 @@ class ApplyKillTest {
     }
 
     @ParameterizedTest(name = "killed {0} step {1}, then {2}")
-    @CsvSource({"before,0,--rollback", "after,0,--resume", "before,1,--resume", "after,1,--rollback",
-            "before,2,--rollback", "after,2,--resume"})
+    @CsvSource({"before,0,--rollback", "after,0,--resume", "before,1,--resume", "after,1,--rollback"})
     void killedMidApplyThenResumedOrRolledBack(String point, int step, String decision) throws Exception {
         for (var q : account.list(ResourceKind.QUEUE)) {
             if (q.name().startsWith("pv-kill-")) {
@@ -99,7 +97,7 @@ class ApplyKillTest {
             assertThat(EmulatorAccount.dump(account)).isEqualTo(before);
         } else {
             assertThat(queues).filteredOn(s -> s.startsWith("pv-kill-")).extracting(s -> s.substring(0, s.indexOf('=')))
-                    .containsExactly("pv-kill-a", "pv-kill-b", "pv-kill-c");
+                    .containsExactly("pv-kill-a", "pv-kill-b");
             assertThat(cli("plan", file.toString())[0]).as("nothing left to do").isEqualTo("0");
         }
         assertThat(Files.readString(file)).isEqualTo(CONFIG);
@@ -109,7 +107,7 @@ class ApplyKillTest {
     private Process applyInItsOwnJvm(Path file, String pause) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dflare.provision.pause=" + pause,
+                "-Dflare.provision.pause=" + pause, "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "apply", file.toString(), "--yes"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_"));
