@@ -141,7 +141,26 @@ class ProvisionWorkflowTest {
     }
 
     @Test
-    void readOnlyRefusesBeforeAnyRequest() {
+    void rollingBackAFinishedApplyDeletesWhatItCreatedAndRestoresTheConfig() throws Exception {
+        LiveResource existing = account.add(ResourceKind.R2_BUCKET, "shop-uploads");
+        String before = account.dump();
+        workflow(ProvisionWorkflow.StepHook.NONE).apply(plan());
+        assertThat(Files.readString(file)).isNotEqualTo(CONFIG);
+        ApplyRecord applied = journals.list().get(0);
+
+        ApplyResult undone = workflow(ProvisionWorkflow.StepHook.NONE).rollback(applied, aTask(), line -> { });
+        assertThat(undone.deleted()).hasSize(3).noneMatch(d -> d.contains("shop-uploads"));
+        assertThat(undone.configWritten()).isTrue();
+        assertThat(account.dump()).isEqualTo(before);
+        assertThat(account.resources.get(ResourceKind.R2_BUCKET)).containsExactly(existing);
+        assertThat(Files.readString(file)).isEqualTo(CONFIG);
+        assertThat(journals.list().get(0).outcome()).isEqualTo(ApplyRecord.ROLLED_BACK);
+        assertThat(workflow(ProvisionWorkflow.StepHook.NONE).rollback(journals.list().get(0), aTask(), line -> { })
+                .changedNothing()).as("a second rollback does nothing").isTrue();
+    }
+
+    @Test
+    void readOnlyRefusesApplyResumeAndRollbackBeforeAnyRequest() {
         ProvisionPlan plan = plan();
         account.requests.clear();
         ProvisionWorkflow locked = new ProvisionWorkflow(account,
@@ -150,6 +169,22 @@ class ProvisionWorkflowTest {
         assertThat(account.requests).isEmpty();
         assertThat(journals.list()).isEmpty();
         assertThat(audit.entries()).isEmpty();
+
+        // The other two write paths: resume and roll back an apply cut short.
+        ProvisionWorkflow.StepHook crash = (at, step) -> {
+            if (step.index() == 1) {
+                throw new Error("simulated crash");
+            }
+        };
+        assertThatThrownBy(() -> workflow(crash).apply(plan)).hasMessage("simulated crash");
+        ApplyRecord unfinished = journals.unfinished(file).get(0);
+        String state = account.dump();
+        account.requests.clear();
+        assertThatThrownBy(() -> locked.resume(unfinished, aTask(), line -> { })).isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(() -> locked.rollback(unfinished, aTask(), line -> { })).isInstanceOf(ReadOnlyException.class);
+        assertThat(account.requests).isEmpty();
+        assertThat(account.dump()).isEqualTo(state);
+        assertThat(journals.unfinished(file)).hasSize(1);
     }
 
     /** A crash (an Error the workflow does not catch, like the process dying) at each point; then resume or roll back. */
