@@ -54,6 +54,9 @@ public final class BenchmarkReport {
         if (wanted.test("logsfx")) {
             sections.add(LogsFxBench.run());
         }
+        if (wanted.test("kv")) {
+            sections.add(KvBenchmarks.run());
+        }
         write(out, sections);
     }
 
@@ -137,7 +140,7 @@ public final class BenchmarkReport {
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n")
                 .append("Produced by `").append(COMMAND).append("` (all) or with `-Dbench.only=GROUP,...` ")
-                .append("(envelope, overview, table, firstframe, tail, logsfx: only those sections are rerun). ")
+                .append("(envelope, overview, table, firstframe, tail, logsfx, kv: only those sections are rerun). ")
                 .append("Last run ").append(LocalDate.now(ZoneOffset.UTC)).append(" (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(").\n\n");

@@ -6,10 +6,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code flare-observer kv ...}: KV namespaces, keys and values. */
-@Command(name = "kv", mixinStandardHelpOptions = true, description = "KV namespaces, keys and values.")
+@Command(name = "kv", mixinStandardHelpOptions = true, subcommands = {KvNamespaceCommand.class, KvKeyCommand.class},
+        description = {"KV namespaces, keys and values.",
+            "A NAMESPACE argument is a namespace id or its exact title. Every command takes --json.",
+            "Writes are recorded in the audit trail ($XDG_STATE_HOME/flare-observer/audit.ndjson)."})
 final class KvCommand implements Callable<Integer> {
 
-    private final CliContext ctx;
+    final CliContext ctx;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

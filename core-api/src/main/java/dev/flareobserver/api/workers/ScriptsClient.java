@@ -2,6 +2,7 @@ package dev.flareobserver.api.workers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.flareobserver.api.MultipartForm;
 import dev.flareobserver.api.Requests;
 import dev.flareobserver.transport.ApiRequest;
 import dev.flareobserver.transport.HttpTransport;

@@ -8,6 +8,7 @@ import dev.flareobserver.emulator.http.ApiError;
 import dev.flareobserver.emulator.http.ApiException;
 import dev.flareobserver.emulator.http.Envelope;
 import dev.flareobserver.emulator.http.Json;
+import dev.flareobserver.emulator.http.Multipart;
 import dev.flareobserver.emulator.http.Paging;
 import dev.flareobserver.emulator.http.RequestContext;
 import dev.flareobserver.emulator.http.Response;

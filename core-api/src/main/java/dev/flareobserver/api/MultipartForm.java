@@ -1,19 +1,19 @@
-package dev.flareobserver.api.workers;
+package dev.flareobserver.api;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A {@code multipart/form-data} body built in memory; Worker bundles are small enough. */
-final class MultipartForm {
+/** A {@code multipart/form-data} body built in memory: Worker bundles and KV values (at most 25 MiB) are small enough. */
+public final class MultipartForm {
   private final String boundary = "flare-observer-" + UUID.randomUUID();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-  MultipartForm field(String name, String contentType, byte[] value) {
+  public MultipartForm field(String name, String contentType, byte[] value) {
     return part("form-data; name=\"" + escape(name) + "\"", contentType, value);
   }
 
-  MultipartForm file(String name, String contentType, byte[] value) {
+  public MultipartForm file(String name, String contentType, byte[] value) {
     return part("form-data; name=\"" + escape(name) + "\"; filename=\"" + escape(name) + "\"", contentType, value);
   }
 
@@ -28,11 +28,11 @@ final class MultipartForm {
     return this;
   }
 
-  String contentType() {
+  public String contentType() {
     return "multipart/form-data; boundary=" + boundary;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     ByteArrayOutputStream copy = new ByteArrayOutputStream();
     copy.writeBytes(out.toByteArray());
     copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

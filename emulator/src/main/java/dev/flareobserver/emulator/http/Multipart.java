@@ -1,4 +1,4 @@
-package dev.flareobserver.emulator.workers;
+package dev.flareobserver.emulator.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,15 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A minimal {@code multipart/form-data} reader (RFC 7578) for Worker uploads: wrangler sends a
- * {@code metadata} field and one file part per module. Bodies are small (a Worker is at most a few
- * MB), so the whole body is parsed in memory.
+ * A minimal {@code multipart/form-data} reader (RFC 7578) for Worker uploads (a {@code metadata} field and one
+ * file part per module) and KV values written with metadata ({@code value} + {@code metadata}). Bodies are
+ * small (a Worker is a few MB, a KV value at most 25 MiB), so the whole body is parsed in memory.
  */
-final class Multipart {
+public final class Multipart {
 
     /** One part: its form name, file name (null for a plain field), content type (null if absent), bytes. */
-    record Part(String name, String filename, String contentType, byte[] body) {
-        String text() {
+    public record Part(String name, String filename, String contentType, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -25,7 +25,7 @@ final class Multipart {
     }
 
     /** The boundary of a multipart/form-data content type, if that is what it is. */
-    static Optional<String> boundary(String contentType) {
+    public static Optional<String> boundary(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ final class Multipart {
      *
      * @throws IllegalArgumentException when the body is not well-formed multipart with this boundary
      */
-    static List<Part> parse(byte[] body, String boundary) {
+    public static List<Part> parse(byte[] body, String boundary) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         byte[] next = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int pos = indexOf(body, delimiter, 0);
