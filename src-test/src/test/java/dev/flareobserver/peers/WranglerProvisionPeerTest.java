@@ -81,18 +81,25 @@ class WranglerProvisionPeerTest {
     }
 
     @Test
-    void wranglerQueuesListShowsAnAppliedQueue(@TempDir Path project) throws Exception {
+    void wranglerListsTheNamespaceAndQueueAnApplyCreated(@TempDir Path project) throws Exception {
         Path config = project.resolve("wrangler.toml");
         Files.writeString(config, """
                 name = "peer-shop"
+                [[kv_namespaces]]
+                binding = "CACHE"
                 [queues]
                 producers = [ { binding = "ORDERS", queue = "peer-shop-orders" } ]
                 """);
         flareObserver(project, "apply", config.toString(), "--yes");
+        String id = java.util.regex.Pattern.compile("id = \"([^\"]+)\"").matcher(Files.readString(config)).results()
+                .findFirst().orElseThrow().group(1);
 
-        Wrangler.Run run = wrangler(project, "queues", "list");
+        Wrangler.Run namespaces = wrangler(project, "kv", "namespace", "list");
+        assertThat(namespaces.exitCode()).as(namespaces.output()).isZero();
+        assertThat(namespaces.output()).contains("\"title\": \"peer-shop-cache\"").contains("\"id\": \"" + id + "\"");
 
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("peer-shop-orders");
+        Wrangler.Run queues = wrangler(project, "queues", "list");
+        assertThat(queues.exitCode()).as(queues.output()).isZero();
+        assertThat(queues.output()).contains("peer-shop-orders");
     }
 }

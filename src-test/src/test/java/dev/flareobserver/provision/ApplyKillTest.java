@@ -33,12 +33,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ApplyKillTest {
 
     private static final String CONFIG = """
-            name = "pv"
-            # two queues, two steps
+            name = "pv-kill"
+            # a namespace and a queue: two steps
+            [[kv_namespaces]]
+            binding = "CACHE"   # id written by apply
+
             [queues]
             producers = [
-              { binding = "A", queue = "pv-kill-a" },
-              { binding = "B", queue = "pv-kill-b" },
+              { binding = "JOBS", queue = "pv-kill-jobs" },
             ]
             """;
 
@@ -65,11 +67,7 @@ class ApplyKillTest {
     @ParameterizedTest(name = "killed {0} step {1}, then {2}")
     @CsvSource({"before,0,--rollback", "after,0,--resume", "before,1,--resume", "after,1,--rollback"})
     void killedMidApplyThenResumedOrRolledBack(String point, int step, String decision) throws Exception {
-        for (var q : account.list(ResourceKind.QUEUE)) {
-            if (q.name().startsWith("pv-kill-")) {
-                account.delete(q);
-            }
-        }
+        EmulatorAccount.clean(account, "pv-kill-");
         var before = EmulatorAccount.dump(account);
         Path file = home.resolve("wrangler.toml");
         Files.writeString(file, CONFIG);
@@ -83,8 +81,8 @@ class ApplyKillTest {
             process.destroyForcibly();
         }
         int createdBeforeKill = step + (point.equals("after") ? 1 : 0);
-        assertThat(EmulatorAccount.dump(account).get(ResourceKind.QUEUE))
-                .filteredOn(s -> s.startsWith("pv-kill-")).hasSize(createdBeforeKill);
+        assertThat(EmulatorAccount.dump(account).values().stream().flatMap(List::stream)
+                .filter(s -> s.startsWith("pv-kill-"))).hasSize(createdBeforeKill);
 
         String[] next = cli("apply", file.toString(), "--yes");
         assertThat(next[0]).isEqualTo("1");
@@ -92,15 +90,18 @@ class ApplyKillTest {
 
         String[] decided = cli("apply", file.toString(), decision);
         assertThat(decided[0]).as(decided[1] + decided[2]).isEqualTo("0");
-        List<String> queues = EmulatorAccount.dump(account).get(ResourceKind.QUEUE);
         if (decision.equals("--rollback")) {
             assertThat(EmulatorAccount.dump(account)).isEqualTo(before);
+            assertThat(Files.readString(file)).isEqualTo(CONFIG);
         } else {
-            assertThat(queues).filteredOn(s -> s.startsWith("pv-kill-")).extracting(s -> s.substring(0, s.indexOf('=')))
-                    .containsExactly("pv-kill-a", "pv-kill-b");
+            var namespaces = account.list(ResourceKind.KV_NAMESPACE).stream()
+                    .filter(n -> n.name().equals("pv-kill-cache")).toList();
+            assertThat(namespaces).as("created once").hasSize(1);
+            assertThat(account.list(ResourceKind.QUEUE)).filteredOn(q -> q.name().equals("pv-kill-jobs")).hasSize(1);
+            assertThat(Files.readString(file)).isEqualTo(CONFIG.replace("# id written by apply\n",
+                    "# id written by apply\nid = \"" + namespaces.get(0).id() + "\"\n"));
             assertThat(cli("plan", file.toString())[0]).as("nothing left to do").isEqualTo("0");
         }
-        assertThat(Files.readString(file)).isEqualTo(CONFIG);
         assertThat(cli("apply", file.toString(), decision)[2]).contains("No unfinished apply");
     }
 

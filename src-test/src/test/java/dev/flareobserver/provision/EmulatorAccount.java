@@ -17,7 +17,28 @@ import java.util.TreeMap;
 final class EmulatorAccount {
 
     /** The kinds whose core-api clients this build has. */
-    static final List<ResourceKind> KINDS = List.of(ResourceKind.QUEUE);
+    static final List<ResourceKind> KINDS = List.of(ResourceKind.KV_NAMESPACE, ResourceKind.QUEUE);
+
+    /** Where each kind's create goes (for fault rules). */
+    static String createPath(ResourceKind kind) {
+        return switch (kind) {
+            case KV_NAMESPACE -> "/accounts/*/storage/kv/namespaces";
+            case D1_DATABASE -> "/accounts/*/d1/database";
+            case R2_BUCKET -> "/accounts/*/r2/buckets";
+            case QUEUE -> "/accounts/*/queues";
+        };
+    }
+
+    /** Deletes what the tests created (names starting with {@code prefix}). */
+    static void clean(CloudflareAccountResources account, String prefix) {
+        for (ResourceKind kind : KINDS) {
+            for (var r : account.list(kind)) {
+                if (r.name().startsWith(prefix)) {
+                    account.delete(r);
+                }
+            }
+        }
+    }
 
     private EmulatorAccount() {
     }

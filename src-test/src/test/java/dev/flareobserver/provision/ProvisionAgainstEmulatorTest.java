@@ -61,11 +61,16 @@ class ProvisionAgainstEmulatorTest {
     @BeforeEach
     void clean() {
         emulator.faults().clear();
-        for (var q : account.list(ResourceKind.QUEUE)) {
-            if (q.name().startsWith("pv-")) {
-                account.delete(q);
-            }
+        EmulatorAccount.clean(account, "pv-");
+    }
+
+    /** {@code n} KV bindings without ids (titles pv-kv0..) and {@code n} queues, each with a comment. */
+    private static String mixed(int n) {
+        StringBuilder s = new StringBuilder("name = \"pv\"  # the Worker\n");
+        for (int i = 0; i < n; i++) {
+            s.append("\n[[kv_namespaces]]\nbinding = \"KV").append(i).append("\"  # namespace ").append(i).append('\n');
         }
+        return s + "\n" + queues("pv-q-", n).substring("name = \"pv\"\n".length());
     }
 
     private static String queues(String prefix, int n) {
@@ -87,7 +92,7 @@ class ProvisionAgainstEmulatorTest {
     @Test
     void aPlanForFiftyBindingsCostsAtMostFiveRequests() throws Exception {
         Path file = dir.resolve("wrangler.toml");
-        Files.writeString(file, queues("pv-fifty-", 50));
+        Files.writeString(file, mixed(25));
         emulator.stats().reset();
         ProvisionPlan plan = ProvisionPlanner.plan(WranglerConfigReader.read(file, null), account);
         assertThat(plan.items()).hasSize(50);
@@ -95,19 +100,20 @@ class ProvisionAgainstEmulatorTest {
         var stats = emulator.stats().snapshot();
         assertThat(stats.total()).as("requests for a 50-binding plan: %s", stats.requests()).isLessThanOrEqualTo(5);
         assertThat(stats.count("GET /accounts/{account_id}/queues")).isEqualTo(1);
+        assertThat(stats.count("GET /accounts/{account_id}/storage/kv/namespaces")).isEqualTo(1);
     }
 
     /** A 500 on the create of step k: afterwards the account equals its state before, and the config is untouched. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3})
     void aFaultAtEachStepLeavesTheAccountAsItWas(int failing) throws Exception {
         Path file = dir.resolve("wrangler.toml");
-        String text = queues("pv-fault-", 3);
+        String text = mixed(2).replace("name = \"pv\"", "name = \"pv-fault\"");
         Files.writeString(file, text);
         var before = EmulatorAccount.dump(account);
         ProvisionWorkflow.StepHook fault = (point, step) -> {
             if (point.equals("before") && step.index() == failing) {
-                emulator.faults().add(FaultRule.status("/accounts/*/queues", 500).onMethod("POST").times(1));
+                emulator.faults().add(FaultRule.status(EmulatorAccount.createPath(step.kind()), 500).onMethod("POST").times(1));
             }
         };
         ProvisionWorkflow workflow = new ProvisionWorkflow(account, ResourceWrites.unlockedInMemory(),
@@ -167,23 +173,29 @@ class ProvisionAgainstEmulatorTest {
     @Test
     void planApplyPlanThroughTheCommandLine() throws Exception {
         Path file = dir.resolve("wrangler.toml");
-        Files.writeString(file, queues("pv-cli-", 2));
+        String text = mixed(1).replace("name = \"pv\"", "name = \"pv-cli\"");
+        Files.writeString(file, text);
         Cli first = cli("plan", file.toString());
         assertThat(first.code()).as(first.err()).isEqualTo(2);
-        assertThat(first.out()).contains("+ CREATE queue Q0 (pv-cli-0)");
-        Cli readOnly = cli("apply", file.toString());
-        assertThat(readOnly.code()).isEqualTo(1);
-        assertThat(readOnly.err()).contains("--yes");
+        assertThat(first.out()).contains("+ CREATE KV namespace KV0 (pv-cli-kv0)").contains("+ CREATE queue Q0 (pv-q-0)");
+        Cli notConfirmed = cli("apply", file.toString());
+        assertThat(notConfirmed.code()).isEqualTo(1);
+        assertThat(notConfirmed.err()).contains("--yes");
         Cli apply = cli("apply", file.toString(), "--yes");
         assertThat(apply.code()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("Applied: created 2");
+        assertThat(apply.out()).contains("Applied: created 2; ids written into " + file);
+        String id = account.list(ResourceKind.KV_NAMESPACE).stream().filter(n -> n.name().equals("pv-cli-kv0"))
+                .findFirst().orElseThrow().id();
+        assertThat(Files.readString(file)).as("only the id line is new").isEqualTo(text.replace(
+                "binding = \"KV0\"  # namespace 0\n", "binding = \"KV0\"  # namespace 0\nid = \"" + id + "\"\n"));
         Cli again = cli("plan", file.toString(), "--json");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("\"action\" : \"keep\"").doesNotContain("\"create\"");
         Cli noop = cli("apply", file.toString(), "--yes");
         assertThat(noop.out()).contains("No changes to apply.");
         assertThat(Files.readString(dir.resolve("state/flare-observer/audit.ndjson")))
-                .contains("\"action\":\"create queue (provision)\",\"target\":\"pv-cli-0\"");
+                .contains("\"action\":\"create queue (provision)\",\"target\":\"pv-q-0\"")
+                .contains("\"action\":\"create KV namespace (provision)\",\"target\":\"pv-cli-kv0\"");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.flareobserver.orchestration.provision;
 
 import dev.flareobserver.api.CloudflareClient;
+import dev.flareobserver.api.kv.KvNamespace;
+import dev.flareobserver.api.kv.KvNamespaceListParams;
 import dev.flareobserver.api.queues.Queue;
 import dev.flareobserver.transport.NotFoundException;
 import java.util.List;
@@ -26,6 +28,10 @@ public final class CloudflareAccountResources implements AccountResources {
     public List<LiveResource> list(ResourceKind kind) {
         return switch (kind) {
             case QUEUE -> client.queues().list(accountId).stream().map(CloudflareAccountResources::queue).toList();
+            // 100 a page, the most the API gives: a plan for 50 bindings lists KV in one request.
+            case KV_NAMESPACE -> client.kv().namespaces().listAll(accountId,
+                            KvNamespaceListParams.defaults().withPerPage(KvNamespaceListParams.MAX_PER_PAGE)).stream()
+                    .map(n -> new LiveResource(ResourceKind.KV_NAMESPACE, n.id(), n.title(), null)).toList();
             default -> throw unsupported(kind);
         };
     }
@@ -34,6 +40,10 @@ public final class CloudflareAccountResources implements AccountResources {
     public LiveResource create(ResourceKind kind, String name, String jurisdiction) {
         return switch (kind) {
             case QUEUE -> queue(client.queues().create(accountId, name));
+            case KV_NAMESPACE -> {
+                KvNamespace n = client.kv().namespaces().create(accountId, name);
+                yield new LiveResource(ResourceKind.KV_NAMESPACE, n.id(), n.title() == null ? name : n.title(), null);
+            }
             default -> throw unsupported(kind);
         };
     }
@@ -43,6 +53,7 @@ public final class CloudflareAccountResources implements AccountResources {
         try {
             switch (resource.kind()) {
                 case QUEUE -> client.queues().delete(accountId, resource.id());
+                case KV_NAMESPACE -> client.kv().namespaces().delete(accountId, resource.id());
                 default -> throw unsupported(resource.kind());
             }
             return true;
