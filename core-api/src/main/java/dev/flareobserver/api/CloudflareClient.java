@@ -2,6 +2,7 @@ package dev.flareobserver.api;
 
 import dev.flareobserver.api.accounts.AccountsClient;
 import dev.flareobserver.api.analytics.GraphQLClient;
+import dev.flareobserver.api.containers.ContainersClient;
 import dev.flareobserver.api.d1.D1Client;
 import dev.flareobserver.api.kv.KvClient;
 import dev.flareobserver.api.memberships.MembershipsClient;
@@ -33,6 +34,7 @@ public final class CloudflareClient implements AutoCloseable {
   private final R2Client r2;
   private final D1Client d1;
   private final QueuesClient queues;
+  private final ContainersClient containers;
 
   private CloudflareClient(HttpTransport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -45,6 +47,7 @@ public final class CloudflareClient implements AutoCloseable {
     this.r2 = new R2Client(transport);
     this.d1 = new D1Client(transport);
     this.queues = new QueuesClient(transport);
+    this.containers = new ContainersClient(transport);
   }
 
   public static Builder builder() {
@@ -90,6 +93,11 @@ public final class CloudflareClient implements AutoCloseable {
   /** Queues ({@code .../queues}). */
   public QueuesClient queues() {
     return queues;
+  }
+
+  /** Cloudflare Containers ({@code .../containers}): applications, instances, rollouts, registries, metrics. */
+  public ContainersClient containers() {
+    return containers;
   }
 
   /** The GraphQL Analytics API ({@code POST /graphql}). */

@@ -1,12 +1,15 @@
 package dev.flareobserver.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.flareobserver.emulator.accounts.AccountRoutes;
 import dev.flareobserver.emulator.accounts.AccountStore;
 import dev.flareobserver.emulator.admin.AdminRoutes;
 import dev.flareobserver.emulator.auth.Authenticator;
 import dev.flareobserver.emulator.auth.TokenStore;
 import dev.flareobserver.emulator.auth.TokenVerifyRoutes;
+import dev.flareobserver.emulator.containers.ContainersFeature;
 import dev.flareobserver.emulator.d1.D1Feature;
 import dev.flareobserver.emulator.faults.FaultInjector;
 import dev.flareobserver.emulator.kv.KvFeature;
@@ -19,6 +22,9 @@ import dev.flareobserver.emulator.http.Envelope;
 import dev.flareobserver.emulator.http.ResponseWriter;
 import dev.flareobserver.emulator.http.Router;
 import dev.flareobserver.emulator.ratelimit.RateLimiter;
+import dev.flareobserver.emulator.registry.Registry;
+import dev.flareobserver.emulator.registry.RegistryHandler;
+import dev.flareobserver.emulator.registry.RegistryTls;
 import dev.flareobserver.emulator.state.Migrations;
 import dev.flareobserver.emulator.state.StateException;
 import dev.flareobserver.emulator.state.StateStore;
@@ -81,6 +87,9 @@ public final class Emulator implements AutoCloseable {
     private volatile DemoSeeder.Seeded seeded;
     private volatile boolean closed;
     private volatile List<EmulatorFeature> features = List.of();
+    private volatile ContainersFeature containers;
+    private volatile HttpsServer registryServer;
+    private volatile Registry registry;
     /** The temporary data directory of an in-memory emulator (deleted on close); null when the state persists. */
     private volatile Path dataDir;
 
@@ -167,8 +176,17 @@ public final class Emulator implements AutoCloseable {
             FeatureContext featureContext = new FeatureContext(opened.state, accountRoutes, options, options.clock(),
                     dataDir);
             emulator.dataDir = options.stateDir() != null ? null : dataDir;
+            // The OCI registry: plain HTTP under /v2/ on the API's port, and HTTPS on a port of its own, opened when
+            // first needed (registry_host of push credentials: registry clients try HTTPS first, and wait for an
+            // answer to their TLS hello on a plain-HTTP port).
+            ExecutorService httpExecutor = executor;
+            Registry registry = Registry.create(dataDir, options.clock(), "127.0.0.1:" + server.getAddress().getPort(),
+                    handler -> emulator.openRegistryTls(handler, httpExecutor));
+            emulator.registry = registry;
+            ContainersFeature containers = ContainersFeature.create(featureContext, registry);
+            emulator.containers = containers;
             emulator.features = List.of(KvFeature.create(featureContext), R2Feature.create(featureContext),
-                    D1Feature.create(featureContext), QueuesFeature.create(featureContext));
+                    D1Feature.create(featureContext), QueuesFeature.create(featureContext), containers);
             for (EmulatorFeature feature : emulator.features) {
                 feature.register(router);
                 feature.seed(opened.seeded.accounts());
@@ -180,6 +198,7 @@ public final class Emulator implements AutoCloseable {
                     graphql, graphqlLimiter));
             server.createContext(AdminRoutes.PREFIX, new AdminRoutes(faults, stats, emulator::reset, emulator::info)
                     .extend(new TailAdminRoutes(tails)::register));
+            server.createContext(RegistryHandler.PREFIX, registry.handler());
             // Anything else (e.g. "/") gets the API's own 404 envelope.
             server.createContext("/", exchange -> ResponseWriter.write(exchange, ApiPipeline.noRoute()));
             server.start();
@@ -294,6 +313,38 @@ public final class Emulator implements AutoCloseable {
         return tails;
     }
 
+    /** Cloudflare Containers: running instances, their output and output listeners. */
+    public ContainersFeature containers() {
+        return containers;
+    }
+
+    /**
+     * {@code 127.0.0.1:PORT} of the OCI registry's HTTPS port (self-signed: clients connect as to an insecure
+     * registry); images are {@code HOST/<account_id>/<name>:<tag>}. The same registry answers plain HTTP under
+     * {@code /v2/} on {@link #port()}.
+     */
+    public String registryHost() {
+        return registry.host();
+    }
+
+    /** Opens the registry's HTTPS port (once, on first use); returns its {@code 127.0.0.1:PORT}. */
+    private synchronized String openRegistryTls(com.sun.net.httpserver.HttpHandler handler, ExecutorService httpExecutor) {
+        if (closed) {
+            throw new IllegalStateException("The emulator is closed");
+        }
+        try {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(RegistryTls.context()));
+            https.setExecutor(httpExecutor);
+            https.createContext(RegistryHandler.PREFIX, handler);
+            https.start();
+            registryServer = https;
+            return "127.0.0.1:" + https.getAddress().getPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not open the registry's HTTPS port: " + e.getMessage(), e);
+        }
+    }
+
     public FaultInjector faults() {
         return faults;
     }
@@ -361,6 +412,9 @@ public final class Emulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Closing {} failed: {}", feature.getClass().getSimpleName(), e.getMessage());
             }
+        }
+        if (registryServer != null) {
+            registryServer.stop(0);
         }
         cleanup(server, executor, state);
         deleteTree(dataDir);
