@@ -33,6 +33,9 @@ class ProvisioningUiTest extends AppUiTest {
         String text = """
                 name = "ui-shop"
                 # orders in, e-mails out
+                [[kv_namespaces]]
+                binding = "SESSIONS"  # one per login
+
                 [queues]
                 producers = [
                   { binding = "ORDERS", queue = "ui-shop-orders" },
@@ -59,18 +62,18 @@ class ProvisioningUiTest extends AppUiTest {
 
         // --- open: the plan as a tree, with the reason of the selected item --------------------------------------
         clickOn("#provision-open");
-        waitUntil(() -> text("#provision-status").equals("Plan: 1 to create, 1 to keep, 0 drifted"), "the plan is shown");
+        waitUntil(() -> text("#provision-status").equals("Plan: 2 to create, 1 to keep, 0 drifted"), "the plan is shown");
         @SuppressWarnings("unchecked")
         TreeView<Object> tree = lookup("#provision-tree").queryAs(TreeView.class);
-        assertThat(fx(() -> leaves(tree.getRoot()))).containsExactly(
+        assertThat(fx(() -> leaves(tree.getRoot()))).containsExactly("CREATE  KV namespace SESSIONS  (ui-shop-sessions)",
                 "CREATE  queue ORDERS  (ui-shop-orders)", "KEEP  queue MAIL  (email-outbox)");
         fx(() -> {
-            tree.getSelectionModel().select(tree.getRoot().getChildren().get(0).getChildren().get(0));
+            tree.getSelectionModel().select(tree.getRoot().getChildren().get(1).getChildren().get(0));
             return null;
         });
         waitUntil(() -> text("#provision-explanation").startsWith("no queue named \"ui-shop-orders\"; apply creates it"),
                 "the explanation of the selected item");
-        assertThat(text("#provision-explanation")).contains(config + ":5:");
+        assertThat(text("#provision-explanation")).contains(config + ":8:");
 
         // --- read-only: apply is disabled --------------------------------------------------------------------
         locked(app, true);
@@ -85,7 +88,9 @@ class ProvisioningUiTest extends AppUiTest {
                 "the plan after apply has nothing to do");
         assertThat(logLines("#provision-log")).contains("Creating queue ui-shop-orders…").contains("Ended: applied");
         assertThat(lookup("#provision-apply").query().isDisabled()).isTrue();
-        assertThat(Files.readString(config)).as("queues need no id in the config").isEqualTo(text);
+        assertThat(Files.readString(config)).as("only the namespace's id line is new")
+                .matches("(?s)" + java.util.regex.Pattern.quote(text.substring(0, text.indexOf("[queues]") - 1))
+                        + "id = \"[0-9a-f]{32}\"\n\n" + java.util.regex.Pattern.quote(text.substring(text.indexOf("[queues]"))));
 
         // --- history: the apply is there; locked, nothing can be rolled back; unlocked, roll back -------------------
         clickOn("History");
@@ -107,8 +112,10 @@ class ProvisioningUiTest extends AppUiTest {
         clickOn("#confirm-name").write(applyId);
         clickOn("#confirm-delete");
         waitUntil(() -> logLines("#provision-log").contains("Deleted queue ui-shop-orders"), "the rollback deletes the queue");
-        waitUntil(() -> text("#provision-status").equals("Plan: 1 to create, 1 to keep, 0 drifted"),
-                "after the rollback the queue is missing again");
+        waitUntil(() -> logLines("#provision-log").contains("Restored " + config), "the rollback restores the config");
+        assertThat(Files.readString(config)).isEqualTo(text);
+        waitUntil(() -> text("#provision-status").equals("Plan: 2 to create, 1 to keep, 0 drifted"),
+                "after the rollback the namespace and the queue are missing again");
 
         // --- export: the account as wrangler TOML, saved to a file -------------------------------------------------
         fx(() -> {
