@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,12 +65,9 @@ final class ApiPipeline implements HttpHandler {
         }
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = raw.length() == PREFIX.length() ? "/" : raw.substring(PREFIX.length());
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
+        // The body stays on the connection until a handler reads it: R2 object uploads stream it to a file.
         RequestContext call = new RequestContext(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders(), body);
+                exchange.getRequestHeaders(), exchange.getRequestBody());
         Router.Resolution resolution = router.resolve(method, path);
         stats.record(method, templateOf(resolution));
 
@@ -134,6 +131,11 @@ final class ApiPipeline implements HttpHandler {
             return noRoute();
         } catch (ApiException e) {
             return Envelope.failure(e);
+        } catch (UncheckedIOException e) {
+            // The client went away while sending its body: nobody is left to read the answer.
+            LOG.debug("Could not read the body of {} {}: {}", call.method(), call.path(), e.getCause().toString());
+            return Envelope.failure(400, List.of(new ApiError(ApiError.BAD_PARAMETER,
+                    "The request body could not be read")));
         } catch (RuntimeException e) {
             LOG.error("Emulator handler failed for {} {}", call.method(), call.path(), e);
             return Envelope.failure(500, List.of(new ApiError(ApiError.INTERNAL_ERROR,

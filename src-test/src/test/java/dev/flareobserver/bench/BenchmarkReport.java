@@ -57,6 +57,12 @@ public final class BenchmarkReport {
         if (wanted.test("kv")) {
             sections.add(KvBenchmarks.run());
         }
+        if (wanted.test("r2")) {
+            sections.add(R2Benchmarks.run());
+        }
+        if (wanted.test("d1")) {
+            sections.add(D1Benchmarks.run());
+        }
         write(out, sections);
     }
 
@@ -140,7 +146,7 @@ public final class BenchmarkReport {
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n")
                 .append("Produced by `").append(COMMAND).append("` (all) or with `-Dbench.only=GROUP,...` ")
-                .append("(envelope, overview, table, firstframe, tail, logsfx, kv: only those sections are rerun). ")
+                .append("(envelope, overview, table, firstframe, tail, logsfx, kv, r2, d1: only those sections are rerun). ")
                 .append("Last run ").append(LocalDate.now(ZoneOffset.UTC)).append(" (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(").\n\n");

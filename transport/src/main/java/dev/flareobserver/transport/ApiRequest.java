@@ -25,10 +25,11 @@ public final class ApiRequest {
   private final String rawContentType;
   private final Boolean idempotent;
   private final RequestKind kind;
+  private final List<Map.Entry<String, String>> headers;
 
   private ApiRequest(String method, String pathTemplate, Map<String, String> pathParams,
       List<Map.Entry<String, String>> query, Object jsonBody, byte[] rawBody, String rawContentType,
-      Boolean idempotent, RequestKind kind) {
+      Boolean idempotent, RequestKind kind, List<Map.Entry<String, String>> headers) {
     this.method = method;
     this.pathTemplate = pathTemplate;
     this.pathParams = pathParams;
@@ -38,6 +39,7 @@ public final class ApiRequest {
     this.rawContentType = rawContentType;
     this.idempotent = idempotent;
     this.kind = kind;
+    this.headers = headers;
   }
 
   private static ApiRequest of(String method, String pathTemplate) {
@@ -45,7 +47,8 @@ public final class ApiRequest {
     if (!pathTemplate.startsWith("/")) {
       throw new IllegalArgumentException("Path template must start with '/': " + pathTemplate);
     }
-    return new ApiRequest(method, pathTemplate, Map.of(), List.of(), null, null, null, null, RequestKind.REST);
+    return new ApiRequest(method, pathTemplate, Map.of(), List.of(), null, null, null, null, RequestKind.REST,
+        List.of());
   }
 
   public static ApiRequest get(String pathTemplate) {
@@ -79,7 +82,7 @@ public final class ApiRequest {
     Map<String, String> params = new LinkedHashMap<>(pathParams);
     params.put(name, value);
     return new ApiRequest(method, pathTemplate, Map.copyOf(params), query, jsonBody, rawBody, rawContentType,
-        idempotent, kind);
+        idempotent, kind, headers);
   }
 
   /** Adds a query parameter; {@code null} is skipped and a collection adds one parameter per element. */
@@ -94,29 +97,54 @@ public final class ApiRequest {
       params.add(Map.entry(name, value.toString()));
     }
     return new ApiRequest(method, pathTemplate, pathParams, List.copyOf(params), jsonBody, rawBody, rawContentType,
-        idempotent, kind);
+        idempotent, kind, headers);
   }
 
   /** A body serialised as JSON with the transport's mapper. */
   public ApiRequest jsonBody(Object body) {
-    return new ApiRequest(method, pathTemplate, pathParams, query, body, null, null, idempotent, kind);
+    return new ApiRequest(method, pathTemplate, pathParams, query, body, null, null, idempotent, kind, headers);
   }
 
   /** A body sent as given (multipart forms, raw values). */
   public ApiRequest body(byte[] bytes, String contentType) {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(contentType, "contentType");
-    return new ApiRequest(method, pathTemplate, pathParams, query, null, bytes.clone(), contentType, idempotent, kind);
+    return new ApiRequest(method, pathTemplate, pathParams, query, null, bytes.clone(), contentType, idempotent, kind,
+        headers);
   }
 
   /** Whether replaying the request is safe; only idempotent requests are retried. */
   public ApiRequest idempotent(boolean value) {
-    return new ApiRequest(method, pathTemplate, pathParams, query, jsonBody, rawBody, rawContentType, value, kind);
+    return new ApiRequest(method, pathTemplate, pathParams, query, jsonBody, rawBody, rawContentType, value, kind,
+        headers);
   }
 
   public ApiRequest kind(RequestKind value) {
     return new ApiRequest(method, pathTemplate, pathParams, query, jsonBody, rawBody, rawContentType, idempotent,
-        Objects.requireNonNull(value, "kind"));
+        Objects.requireNonNull(value, "kind"), headers);
+  }
+
+  /**
+   * Adds a request header (e.g. an uploaded object's {@code Cache-Control}); {@code null} is skipped. The
+   * transport's own headers (authorization, user agent) cannot be set this way.
+   */
+  public ApiRequest header(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    if (value == null) {
+      return this;
+    }
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("authorization") || lower.startsWith("x-auth-") || lower.equals("user-agent")) {
+      throw new IllegalArgumentException("Header " + name + " is set by the transport");
+    }
+    List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+    all.add(Map.entry(name, value));
+    return new ApiRequest(method, pathTemplate, pathParams, query, jsonBody, rawBody, rawContentType, idempotent,
+        kind, List.copyOf(all));
+  }
+
+  public List<Map.Entry<String, String>> headers() {
+    return headers;
   }
 
   public String method() {

@@ -118,24 +118,90 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private <R> R send(ApiRequest request, BodyHandler<R> handler) {
-    Request httpRequest = toHttpRequest(request);
+    return send(toHttpRequest(request, bodyOf(request), request.isIdempotent()), null, handler);
+  }
+
+  private <R> R send(Request httpRequest, Transfer transfer, BodyHandler<R> handler) {
     String method = httpRequest.method();
     String url = RedactedUrl.of(httpRequest.url());
     Call call = client.newCall(httpRequest);
+    if (transfer != null) {
+      transfer.attach(call);
+    }
     try (Response response = call.execute()) {
       ResponseBody body = response.body();
       byte[] bytes = body == null ? new byte[0] : body.bytes();
-      ResponseContext context = new ResponseContext(method, url, response.header("Content-Type"),
-          response.header("cf-ray"), RetryAfter.parse(response.header("Retry-After"), clock.instant()));
-      return handler.handle(bytes, response.code(), context);
-    } catch (InterruptedIOException timeout) {
-      if (Thread.currentThread().isInterrupted() || call.isCanceled()) {
-        throw new CloudflareConnectionException(method, url, timeout);
-      }
-      throw new CloudflareTimeoutException(method, url, timeout);
+      return handler.handle(bytes, response.code(), contextOf(response, method, url));
     } catch (IOException failure) {
-      throw new CloudflareConnectionException(method, url, failure);
+      throw connectionFailure(method, url, call, transfer, failure);
     }
+  }
+
+  /**
+   * Sends a body streamed from a file or stream ({@link StreamBody}) with a v4 envelope as the answer (an R2
+   * object upload). Progress and cancel go through {@code transfer}. Retries follow the request's idempotency
+   * only when the body can be opened again (a file); a one-shot stream is never replayed, whatever the method.
+   *
+   * @throws java.util.concurrent.CancellationException when the transfer was cancelled
+   */
+  public <T> ApiResult<T> executeUpload(ApiRequest request, StreamBody body, Transfer transfer, Class<T> resultType) {
+    JavaType type = mapper.getTypeFactory().constructType(resultType);
+    Request httpRequest = toHttpRequest(request, new StreamingRequestBody(body, transfer),
+        request.isIdempotent() && body.isReopenable());
+    return send(httpRequest, transfer, (bytes, status, context) -> decoder.decode(bytes, status, type, context));
+  }
+
+  /**
+   * A raw answer read as a stream (an R2 object download). A non-2xx answer is read (it is a small envelope)
+   * and thrown as the typed error, as for {@link #executeBytes}; retries happen before the body is handed over.
+   *
+   * @throws java.util.concurrent.CancellationException when the transfer was cancelled before the answer came
+   */
+  public StreamedResponse executeStream(ApiRequest request, Transfer transfer) {
+    Request httpRequest = toHttpRequest(request, bodyOf(request), request.isIdempotent());
+    String method = httpRequest.method();
+    String url = RedactedUrl.of(httpRequest.url());
+    Call call = client.newCall(httpRequest);
+    transfer.attach(call);
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException failure) {
+      throw connectionFailure(method, url, call, transfer, failure);
+    }
+    if (response.isSuccessful()) {
+      return new StreamedResponse(response, transfer);
+    }
+    try (response) {
+      ResponseBody body = response.body();
+      byte[] bytes = body == null ? new byte[0] : body.bytes();
+      decoder.decode(bytes, response.code(), mapper.constructType(Object.class), contextOf(response, method, url));
+      throw new IllegalStateException("unreachable: a non-2xx status always throws");
+    } catch (IOException failure) {
+      throw connectionFailure(method, url, call, transfer, failure);
+    }
+  }
+
+  private ResponseContext contextOf(Response response, String method, String url) {
+    return new ResponseContext(method, url, response.header("Content-Type"), response.header("cf-ray"),
+        RetryAfter.parse(response.header("Retry-After"), clock.instant()));
+  }
+
+  private static RuntimeException connectionFailure(String method, String url, Call call, Transfer transfer,
+      IOException failure) {
+    if (transfer != null && transfer.isCancelled()) {
+      java.util.concurrent.CancellationException cancelled =
+          new java.util.concurrent.CancellationException("The transfer was cancelled: " + method + " " + url);
+      cancelled.initCause(failure);
+      return cancelled;
+    }
+    if (failure instanceof InterruptedIOException timeout) {
+      if (Thread.currentThread().isInterrupted() || call.isCanceled()) {
+        return new CloudflareConnectionException(method, url, timeout);
+      }
+      return new CloudflareTimeoutException(method, url, timeout);
+    }
+    return new CloudflareConnectionException(method, url, failure);
   }
 
   /** Opens a WebSocket (e.g. a Workers tail) with this transport's user agent. Credentials are not sent. */
@@ -152,16 +218,17 @@ public final class HttpTransport implements AutoCloseable {
     client.connectionPool().evictAll();
   }
 
-  private Request toHttpRequest(ApiRequest request) {
+  private Request toHttpRequest(ApiRequest request, RequestBody body, boolean idempotent) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     request.resolvedSegments().forEach(url::addPathSegment);
     request.queryParameters().forEach(param -> url.addQueryParameter(param.getKey(), param.getValue()));
-    return new Request.Builder()
+    Request.Builder http = new Request.Builder()
         .url(url.build())
-        .method(request.method(), bodyOf(request))
+        .method(request.method(), body)
         .header("Accept", "application/json")
-        .tag(CallTraits.class, new CallTraits(request.isIdempotent(), request.kind()))
-        .build();
+        .tag(CallTraits.class, new CallTraits(idempotent, request.kind()));
+    request.headers().forEach(h -> http.header(h.getKey(), h.getValue()));
+    return http.build();
   }
 
   private RequestBody bodyOf(ApiRequest request) {

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code flare-observer r2 ...}: R2 buckets and objects. */
-@Command(name = "r2", mixinStandardHelpOptions = true, description = "R2 buckets and objects.")
+@Command(name = "r2", mixinStandardHelpOptions = true, description = "R2 buckets and objects.",
+        subcommands = {R2BucketCommand.class, R2ObjectCommand.class})
 final class R2Command implements Callable<Integer> {
 
     private final CliContext ctx;
@@ -16,6 +17,10 @@ final class R2Command implements Callable<Integer> {
 
     R2Command(CliContext ctx) {
         this.ctx = Objects.requireNonNull(ctx);
+    }
+
+    CliContext ctx() {
+        return ctx;
     }
 
     @Override

@@ -5,9 +5,14 @@ import java.util.Objects;
 
 /** {@code /accounts/{account_id}/r2}. */
 public final class R2Client {
-  private final HttpTransport transport;
+  private final R2BucketsClient buckets;
 
   public R2Client(HttpTransport transport) {
-    this.transport = Objects.requireNonNull(transport, "transport");
+    this.buckets = new R2BucketsClient(Objects.requireNonNull(transport, "transport"));
+  }
+
+  /** {@code .../r2/buckets} (and, below it, each bucket's objects). */
+  public R2BucketsClient buckets() {
+    return buckets;
   }
 }

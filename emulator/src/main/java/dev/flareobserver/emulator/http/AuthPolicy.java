@@ -5,5 +5,7 @@ public enum AuthPolicy {
     /** An active token or the global API key (every ordinary endpoint). */
     ACTIVE,
     /** Any known token whatever its status, so token verify can report "expired" or "disabled". */
-    ANY_TOKEN
+    ANY_TOKEN,
+    /** No credentials: the URL itself is the credential (a signed download link, such as a D1 export's). */
+    SIGNED_URL
 }

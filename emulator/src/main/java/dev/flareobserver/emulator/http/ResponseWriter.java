@@ -28,14 +28,26 @@ public final class ResponseWriter {
             headers.set(h.getKey(), h.getValue());
         }
         byte[] body = response.body();
-        boolean noBody = body.length == 0 || response.status() == 204 || response.status() == 304
-                || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+        Response.Streamed streamed = response.streamed();
+        try {
+            long length = streamed != null ? streamed.length() : body.length;
+            boolean noBody = length == 0 || response.status() == 204 || response.status() == 304
+                    || "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (streamed != null) {
+                        streamed.writeTo(out);
+                    } else {
+                        out.write(body);
+                    }
+                }
             }
+        } finally {
+            if (streamed != null) {
+                streamed.close();
+            }
+            exchange.close();
         }
-        exchange.close();
     }
 }

@@ -11,6 +11,8 @@ import java.util.TreeSet;
  * Maps method + path template ({@code /accounts/{account_id}}) to a handler. Features register
  * their routes here; the front asks {@link #resolve} once per request. A literal segment beats a
  * parameter where both match, so {@code /user/tokens/verify} wins over a future {@code /user/tokens/{id}}.
+ * A last segment {@code {name+}} takes the rest of the path, slashes included: R2 object keys such as
+ * {@code images/logo.png}, which wrangler sends unencoded.
  */
 public final class Router {
 
@@ -61,12 +63,13 @@ public final class Router {
 
     public Resolution resolve(String method, String rawPath) {
         List<String> parts = split(rawPath);
+        boolean trailingSlash = rawPath.length() > 1 && rawPath.endsWith("/");
         Route best = null;
         Map<String, String> bestParams = null;
         String pathTemplate = null;
         Set<String> allowed = new TreeSet<>();
         for (Route r : routes) {
-            Map<String, String> params = match(r.segments(), parts);
+            Map<String, String> params = match(r.segments(), parts, trailingSlash);
             if (params == null) {
                 continue;
             }
@@ -91,15 +94,20 @@ public final class Router {
         return new NotFound();
     }
 
-    private static Map<String, String> match(List<String> template, List<String> parts) {
-        if (template.size() != parts.size()) {
+    private static Map<String, String> match(List<String> template, List<String> parts, boolean trailingSlash) {
+        boolean greedy = !template.isEmpty() && isGreedy(template.get(template.size() - 1));
+        if (greedy ? parts.size() < template.size() : template.size() != parts.size()) {
             return null;
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < template.size(); i++) {
             String t = template.get(i);
             String p = parts.get(i);
-            if (isParam(t)) {
+            if (greedy && i == template.size() - 1) {
+                // split() dropped one trailing slash; a key like "folder/" keeps it.
+                String rest = String.join("/", parts.subList(i, parts.size())) + (trailingSlash ? "/" : "");
+                params.put(t.substring(1, t.length() - 2), RequestContext.decode(rest.replace("+", "%2B")));
+            } else if (isParam(t)) {
                 if (p.isEmpty()) {
                     return null;
                 }
@@ -113,6 +121,10 @@ public final class Router {
 
     private static int literalCount(String template) {
         return (int) split(template).stream().filter(s -> !isParam(s)).count();
+    }
+
+    private static boolean isGreedy(String segment) {
+        return isParam(segment) && segment.endsWith("+}");
     }
 
     private static boolean isParam(String segment) {
