@@ -17,7 +17,7 @@ import java.util.TreeMap;
 final class EmulatorAccount {
 
     /** The kinds whose core-api clients this build has. */
-    static final List<ResourceKind> KINDS = List.of(ResourceKind.KV_NAMESPACE, ResourceKind.QUEUE);
+    static final List<ResourceKind> KINDS = List.of(ResourceKind.KV_NAMESPACE, ResourceKind.D1_DATABASE, ResourceKind.R2_BUCKET, ResourceKind.QUEUE);
 
     /** Where each kind's create goes (for fault rules). */
     static String createPath(ResourceKind kind) {

@@ -64,13 +64,24 @@ class ProvisionAgainstEmulatorTest {
         EmulatorAccount.clean(account, "pv-");
     }
 
-    /** {@code n} KV bindings without ids (titles pv-kv0..) and {@code n} queues, each with a comment. */
-    private static String mixed(int n) {
+    /**
+     * A commented config: {@code kv} KV bindings without ids (titles {@code <worker>-kvN}), {@code d1} databases by
+     * name ({@code pv-d1-N}, ids written back), {@code r2} buckets ({@code pv-r2-N}) and {@code q} queues ({@code pv-q-N}).
+     */
+    private static String mixed(int kv, int d1, int r2, int q) {
         StringBuilder s = new StringBuilder("name = \"pv\"  # the Worker\n");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < kv; i++) {
             s.append("\n[[kv_namespaces]]\nbinding = \"KV").append(i).append("\"  # namespace ").append(i).append('\n');
         }
-        return s + "\n" + queues("pv-q-", n).substring("name = \"pv\"\n".length());
+        for (int i = 0; i < d1; i++) {
+            s.append("\n[[d1_databases]]\nbinding = \"DB").append(i).append("\"\ndatabase_name = \"pv-d1-").append(i)
+                    .append("\"  # database ").append(i).append('\n');
+        }
+        for (int i = 0; i < r2; i++) {
+            s.append("\n# bucket ").append(i).append("\n[[r2_buckets]]\nbinding = \"BUCKET").append(i)
+                    .append("\"\nbucket_name = \"pv-r2-").append(i).append("\"\n");
+        }
+        return s + "\n" + queues("pv-q-", q).substring("name = \"pv\"\n".length());
     }
 
     private static String queues(String prefix, int n) {
@@ -92,7 +103,7 @@ class ProvisionAgainstEmulatorTest {
     @Test
     void aPlanForFiftyBindingsCostsAtMostFiveRequests() throws Exception {
         Path file = dir.resolve("wrangler.toml");
-        Files.writeString(file, mixed(25));
+        Files.writeString(file, mixed(13, 12, 12, 13));
         emulator.stats().reset();
         ProvisionPlan plan = ProvisionPlanner.plan(WranglerConfigReader.read(file, null), account);
         assertThat(plan.items()).hasSize(50);
@@ -101,6 +112,8 @@ class ProvisionAgainstEmulatorTest {
         assertThat(stats.total()).as("requests for a 50-binding plan: %s", stats.requests()).isLessThanOrEqualTo(5);
         assertThat(stats.count("GET /accounts/{account_id}/queues")).isEqualTo(1);
         assertThat(stats.count("GET /accounts/{account_id}/storage/kv/namespaces")).isEqualTo(1);
+        assertThat(stats.count("GET /accounts/{account_id}/d1/database")).isEqualTo(1);
+        assertThat(stats.count("GET /accounts/{account_id}/r2/buckets")).isEqualTo(1);
     }
 
     /** A 500 on the create of step k: afterwards the account equals its state before, and the config is untouched. */
@@ -108,7 +121,7 @@ class ProvisionAgainstEmulatorTest {
     @ValueSource(ints = {0, 1, 2, 3})
     void aFaultAtEachStepLeavesTheAccountAsItWas(int failing) throws Exception {
         Path file = dir.resolve("wrangler.toml");
-        String text = mixed(2).replace("name = \"pv\"", "name = \"pv-fault\"");
+        String text = mixed(1, 1, 1, 1).replace("name = \"pv\"", "name = \"pv-fault\"");
         Files.writeString(file, text);
         var before = EmulatorAccount.dump(account);
         ProvisionWorkflow.StepHook fault = (point, step) -> {
@@ -173,7 +186,7 @@ class ProvisionAgainstEmulatorTest {
     @Test
     void planApplyPlanThroughTheCommandLine() throws Exception {
         Path file = dir.resolve("wrangler.toml");
-        String text = mixed(1).replace("name = \"pv\"", "name = \"pv-cli\"");
+        String text = mixed(1, 0, 0, 1).replace("name = \"pv\"", "name = \"pv-cli\"");
         Files.writeString(file, text);
         Cli first = cli("plan", file.toString());
         assertThat(first.code()).as(first.err()).isEqualTo(2);
