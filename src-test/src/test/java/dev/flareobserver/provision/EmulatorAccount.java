@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /** The emulator's first account through the real client, and a full dump of what provisioning can touch. */
 final class EmulatorAccount {
 
-    /** The kinds whose core-api clients this build has. */
-    static final List<ResourceKind> KINDS = List.of(ResourceKind.KV_NAMESPACE, ResourceKind.D1_DATABASE, ResourceKind.R2_BUCKET, ResourceKind.QUEUE);
+    /** Every kind provisioning handles. */
+    static final List<ResourceKind> KINDS = List.of(ResourceKind.values());
 
     /** Where each kind's create goes (for fault rules). */
     static String createPath(ResourceKind kind) {
