@@ -25,6 +25,11 @@ import dev.flareobserver.app.page.logs.WorkerDirectory;
 import dev.flareobserver.app.page.overview.OverviewPage;
 import dev.flareobserver.app.page.overview.OverviewViewModel;
 import dev.flareobserver.app.page.placeholder.PlaceholderPage;
+import dev.flareobserver.app.page.provisioning.ProvisioningPage;
+import dev.flareobserver.app.page.provisioning.ProvisioningViewModel;
+import dev.flareobserver.app.page.provisioning.RecentConfigs;
+import dev.flareobserver.orchestration.provision.ProvisionJournals;
+import dev.flareobserver.orchestration.provision.ProvisionService;
 import dev.flareobserver.app.page.settings.SettingsPage;
 import dev.flareobserver.app.page.settings.SettingsViewModel;
 import dev.flareobserver.app.page.workers.WorkerActions;
@@ -177,6 +182,12 @@ public class FlareObserverApp extends Application {
         pages.register(PageId.KV, () -> new KvPage(resourcePages));
         pages.register(PageId.R2, () -> new R2Page(resourcePages));
         pages.register(PageId.D1, () -> new D1Page(resourcePages));
+        Path stateDir = AuditTrail.defaultFile().getParent();
+        ProvisionJournals journals = new ProvisionJournals(stateDir.resolve("provision"), clock);
+        pages.register(PageId.PROVISIONING, () -> new ProvisioningPage(new ProvisioningViewModel(
+                () -> session.connection().map(c -> new ProvisionService(c, resources.writes(), journals)),
+                writeLock.unlockedProperty(), context.taskRunner(), Platform::runLater,
+                new RecentConfigs(stateDir.resolve("provision-recent.txt"))), resourcePages.files()));
         for (PlaceholderPage.Plan plan : PlaceholderPage.plans()) {
             pages.register(plan.id(), () -> new PlaceholderPage(plan));
         }

@@ -50,6 +50,9 @@ public final class FlareCli implements Callable<Integer> {
         cli.addSubcommand("kv", new KvCommand(ctx));
         cli.addSubcommand("r2", new R2Command(ctx));
         cli.addSubcommand("d1", new D1Command(ctx));
+        cli.addSubcommand("plan", new PlanCommand(ctx));
+        cli.addSubcommand("apply", new ApplyCommand(ctx));
+        cli.addSubcommand("export", new ExportCommand(ctx));
         cli.setOut(o);
         cli.setErr(e);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

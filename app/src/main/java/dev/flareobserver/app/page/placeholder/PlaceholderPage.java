@@ -90,11 +90,6 @@ public final class PlaceholderPage implements Page {
                 new Plan(PageId.CONTAINERS, "Cloudflare Containers: applications, instances and pools.",
                         List.of("Applications with their instances and container-pool state",
                                 "Deploying a container built from a native binary, and watching the rollout"),
-                        "Containers"),
-                new Plan(PageId.PROVISIONING, "The account as code: a wrangler config against the live account.",
-                        List.of("A plan of what would change, from a wrangler.toml or wrangler.jsonc",
-                                "Apply with progress and a journal; roll back or resume",
-                                "Export of the live account as wrangler config"),
-                        "Provisioning"));
+                        "Containers"));
     }
 }
