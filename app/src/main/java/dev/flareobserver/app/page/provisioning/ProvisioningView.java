@@ -129,8 +129,14 @@ final class ProvisioningView {
         ListView<String> log = new ListView<>(model.log());
         log.setId("provision-log");
         log.setPrefHeight(160);
-        VBox planBox = new VBox(6, tree, explanation);
-        VBox.setVgrow(tree, Priority.ALWAYS);
+        log.setPlaceholder(new Label("The steps of an apply appear here, as they run."));
+        // A TreeView has no placeholder: an empty tree says what to do instead of showing a blank box.
+        Label noPlan = new Label("Open a wrangler config to see what applying it would create, keep, or report as drift.");
+        noPlan.setWrapText(true);
+        noPlan.visibleProperty().bind(model.planProperty().isNull());
+        javafx.scene.layout.StackPane treeBox = new javafx.scene.layout.StackPane(tree, noPlan);
+        VBox planBox = new VBox(6, treeBox, explanation);
+        VBox.setVgrow(treeBox, Priority.ALWAYS);
         VBox logBox = new VBox(6, progress, log);
         VBox.setVgrow(log, Priority.ALWAYS);
         SplitPane split = new SplitPane(planBox, logBox);
