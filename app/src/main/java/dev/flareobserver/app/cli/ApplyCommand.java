@@ -10,10 +10,8 @@ import dev.flareobserver.orchestration.provision.ProvisionPlanner;
 import dev.flareobserver.orchestration.provision.ProvisionWorkflow;
 import dev.flareobserver.orchestration.provision.WranglerConfig;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
-import dev.flareobserver.orchestration.resources.WriteAccess;
 import dev.flareobserver.orchestration.task.TaskRunner;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
         return CliConnections.withConnection(ctx, true, (connection, s) -> {
             CloudflareAccountResources account = ProvisionCli.account(connection, s);
             ProvisionJournals journals = ProvisionCli.journals(ctx);
-            ResourceWrites writes = new ResourceWrites(WriteAccess.unlocked(), ProvisionCli.audit(ctx), Clock.systemUTC());
+            ResourceWrites writes = CliConnections.writes(ctx);
             ProvisionWorkflow workflow = new ProvisionWorkflow(account, writes, journals, pauseHook());
             List<ApplyRecord> unfinished = journals.unfinished(config);
             try (TaskRunner tasks = TaskRunner.sameThread()) {

@@ -8,6 +8,11 @@ import dev.flareobserver.orchestration.connection.ConnectionSettings;
 import dev.flareobserver.orchestration.connection.ConnectionSnapshot;
 import dev.flareobserver.orchestration.connection.ConnectionState;
 import java.util.Optional;
+import dev.flareobserver.orchestration.resources.AuditTrail;
+import dev.flareobserver.orchestration.resources.ResourceWrites;
+import dev.flareobserver.orchestration.resources.WriteAccess;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /** What the commands that talk to an account share: demo mode without a token, and printing a problem. */
 final class CliConnections {
@@ -85,5 +90,21 @@ final class CliConnections {
             ctx.err().println();
             p.details().lines().forEach(l -> ctx.err().println("  " + l));
         }
+    }
+
+    /**
+     * {@code $XDG_STATE_HOME/flare-observer} from the command's own environment (so scripts and tests can move it),
+     * else the default the app uses.
+     */
+    static Path stateDir(CliContext ctx) {
+        String state = ctx.env().get("XDG_STATE_HOME");
+        return state != null && !state.isBlank() ? Path.of(state, "flare-observer")
+                : AuditTrail.defaultFile().getParent();
+    }
+
+    /** The command line is an explicit operator action: writes are unlocked, and recorded in the audit trail. */
+    static ResourceWrites writes(CliContext ctx) {
+        return new ResourceWrites(WriteAccess.unlocked(), AuditTrail.persistent(stateDir(ctx).resolve("audit.ndjson")),
+                Clock.systemUTC());
     }
 }

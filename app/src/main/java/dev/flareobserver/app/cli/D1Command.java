@@ -6,18 +6,15 @@ import dev.flareobserver.api.d1.D1Database;
 import dev.flareobserver.api.d1.D1LocationHint;
 import dev.flareobserver.api.d1.D1QueryMeta;
 import dev.flareobserver.api.d1.D1RawResult;
-import dev.flareobserver.orchestration.resources.AuditTrail;
 import dev.flareobserver.orchestration.resources.ConfirmationMismatchException;
 import dev.flareobserver.orchestration.resources.InvalidResourceInputException;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
-import dev.flareobserver.orchestration.resources.WriteAccess;
 import dev.flareobserver.orchestration.resources.d1.D1ExportResult;
 import dev.flareobserver.orchestration.resources.d1.D1QueryRun;
 import dev.flareobserver.orchestration.resources.d1.D1Service;
 import dev.flareobserver.orchestration.resources.d1.D1SqlException;
 import dev.flareobserver.orchestration.task.TaskContext;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,9 +171,7 @@ final class D1Command implements Callable<Integer> {
     /** Connects (a demo emulator without a token), then runs {@code work}; refusals print as one line. */
     private int withD1(D1Work work) throws Exception {
         return CliConnections.withConnection(ctx, true, (connection, snapshot) -> {
-            // The command line is an explicit operator action: writes are unlocked, and recorded.
-            ResourceWrites writes = new ResourceWrites(WriteAccess.unlocked(), AuditTrail.persistent(auditFile()),
-                    Clock.systemUTC());
+            ResourceWrites writes = CliConnections.writes(ctx);
             try {
                 return work.run(new D1Service(connection, writes));
             } catch (InvalidResourceInputException | ConfirmationMismatchException e) {
@@ -187,13 +182,6 @@ final class D1Command implements Callable<Integer> {
                 return FlareCli.FAILURE;
             }
         });
-    }
-
-    /** The audit trail of this environment ({@code XDG_STATE_HOME} from the command's environment). */
-    private Path auditFile() {
-        String state = ctx.env().get("XDG_STATE_HOME");
-        return state == null || state.isBlank() ? AuditTrail.defaultFile()
-                : Path.of(state, "flare-observer", "audit.ndjson");
     }
 
     private static D1Database find(D1Service d1, String nameOrId) {

@@ -3,14 +3,10 @@ package dev.flareobserver.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flareobserver.api.kv.KvNamespace;
-import dev.flareobserver.orchestration.resources.AuditTrail;
 import dev.flareobserver.orchestration.resources.ConfirmationMismatchException;
 import dev.flareobserver.orchestration.resources.InvalidResourceInputException;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
-import dev.flareobserver.orchestration.resources.WriteAccess;
 import dev.flareobserver.orchestration.resources.kv.KvService;
-import java.nio.file.Path;
-import java.time.Clock;
 
 /** What the {@code kv} subcommands share: a connected {@link KvService}, namespace lookup, output, exit codes. */
 final class KvCli {
@@ -37,8 +33,7 @@ final class KvCli {
      */
     static int run(CliContext ctx, Work work) throws Exception {
         return CliConnections.withConnection(ctx, true, (connection, snapshot) -> {
-            ResourceWrites writes = new ResourceWrites(WriteAccess.unlocked(), AuditTrail.persistent(auditFile(ctx)),
-                    Clock.systemUTC());
+            ResourceWrites writes = CliConnections.writes(ctx);
             try {
                 return work.run(new KvService(connection, writes));
             } catch (InvalidResourceInputException | ConfirmationMismatchException e) {
@@ -66,12 +61,5 @@ final class KvCli {
     static void printJson(CliContext ctx, Object value) throws Exception {
         ctx.out().println(JSON.writeValueAsString(value));
         ctx.out().flush();
-    }
-
-    /** The audit file in the command's environment: XDG_STATE_HOME when set there, else the default. */
-    private static Path auditFile(CliContext ctx) {
-        String state = ctx.env().get("XDG_STATE_HOME");
-        return state != null && !state.isBlank() ? Path.of(state, "flare-observer", "audit.ndjson")
-                : AuditTrail.defaultFile();
     }
 }

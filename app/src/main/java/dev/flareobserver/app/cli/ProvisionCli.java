@@ -9,7 +9,6 @@ import dev.flareobserver.orchestration.provision.ProvisionJournals;
 import dev.flareobserver.orchestration.provision.ProvisionPlan;
 import dev.flareobserver.orchestration.provision.WranglerConfig;
 import dev.flareobserver.orchestration.provision.WranglerConfigReader;
-import dev.flareobserver.orchestration.resources.AuditTrail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,19 +36,8 @@ final class ProvisionCli {
         return new CloudflareAccountResources(connection.client().orElseThrow(), s.current().id());
     }
 
-    /** {@code $XDG_STATE_HOME/flare-observer} from the command's environment, as the app uses it. */
-    static Path stateDir(CliContext ctx) {
-        String state = ctx.env().get("XDG_STATE_HOME");
-        return state != null && !state.isBlank() ? Path.of(state).resolve("flare-observer")
-                : AuditTrail.defaultFile().getParent();
-    }
-
     static ProvisionJournals journals(CliContext ctx) {
-        return new ProvisionJournals(stateDir(ctx).resolve("provision"), Clock.systemUTC());
-    }
-
-    static AuditTrail audit(CliContext ctx) {
-        return AuditTrail.persistent(stateDir(ctx).resolve("audit.ndjson"));
+        return new ProvisionJournals(CliConnections.stateDir(ctx).resolve("provision"), Clock.systemUTC());
     }
 
     static void print(CliContext ctx, ProvisionPlan plan) {

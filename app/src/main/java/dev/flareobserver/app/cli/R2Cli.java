@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flareobserver.api.r2.R2Bucket;
 import dev.flareobserver.api.r2.R2Object;
-import dev.flareobserver.orchestration.resources.AuditTrail;
 import dev.flareobserver.orchestration.resources.ConfirmationMismatchException;
 import dev.flareobserver.orchestration.resources.InvalidResourceInputException;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
-import dev.flareobserver.orchestration.resources.WriteAccess;
 import dev.flareobserver.orchestration.resources.r2.R2Problem;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
 import dev.flareobserver.orchestration.task.TaskContext;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -47,8 +43,7 @@ final class R2Cli {
      */
     static int withService(CliContext ctx, String action, Work work) throws Exception {
         return CliConnections.withConnection(ctx, true, (connection, snapshot) -> {
-            ResourceWrites writes = new ResourceWrites(WriteAccess.unlocked(),
-                    AuditTrail.persistent(auditFile(ctx.env())), Clock.systemUTC());
+            ResourceWrites writes = CliConnections.writes(ctx);
             try {
                 return work.run(new R2Service(connection, writes));
             } catch (InvalidResourceInputException | ConfirmationMismatchException e) {
@@ -63,13 +58,6 @@ final class R2Cli {
                 return FlareCli.FAILURE;
             }
         });
-    }
-
-    /** The audit trail's file, honouring the command's XDG_STATE_HOME as {@link AuditTrail#defaultFile()} does. */
-    static Path auditFile(Map<String, String> env) {
-        String state = env.get("XDG_STATE_HOME");
-        return state != null && !state.isBlank() && Path.of(state).isAbsolute()
-                ? Path.of(state, "flare-observer", "audit.ndjson") : AuditTrail.defaultFile();
     }
 
     /** "bucket/key/with/slashes" -> {bucket, key}; the key may be empty (a bucket's top). */
