@@ -8,6 +8,7 @@ import dev.flareobserver.app.cli.FlareCli;
 import dev.flareobserver.emulator.Emulator;
 import dev.flareobserver.emulator.EmulatorOptions;
 import dev.flareobserver.orchestration.provision.CloudflareAccountResources;
+import dev.flareobserver.orchestration.provision.LiveResource;
 import dev.flareobserver.orchestration.provision.ResourceKind;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code flare-observer apply} in its own JVM, killed with SIGKILL at each create step, both before its request
+ * {@code flare-observer apply} in its own JVM, killed with SIGKILL at each of its four create steps (KV, D1, R2, queue), both before its request
  * and after the answer but before the journal records it; each step is once resumed and once rolled back. The next run finds the journal and refuses to start
  * over; {@code --resume} or {@code --rollback} then ends clean: everything created once, or the account as before.
  */
@@ -34,9 +35,17 @@ class ApplyKillTest {
 
     private static final String CONFIG = """
             name = "pv-kill"
-            # a namespace and a queue: two steps
+            # one resource of each kind: four steps
             [[kv_namespaces]]
             binding = "CACHE"   # id written by apply
+
+            [[d1_databases]]
+            binding = "DB"
+            database_name = "pv-kill-db"   # database_id written by apply
+
+            [[r2_buckets]]
+            binding = "FILES"
+            bucket_name = "pv-kill-files"
 
             [queues]
             producers = [
@@ -65,7 +74,8 @@ class ApplyKillTest {
     }
 
     @ParameterizedTest(name = "killed {0} step {1}, then {2}")
-    @CsvSource({"before,0,--rollback", "after,0,--resume", "before,1,--resume", "after,1,--rollback"})
+    @CsvSource({"before,0,--rollback", "after,0,--resume", "before,1,--resume", "after,1,--rollback",
+            "before,2,--rollback", "after,2,--resume", "before,3,--resume", "after,3,--rollback"})
     void killedMidApplyThenResumedOrRolledBack(String point, int step, String decision) throws Exception {
         EmulatorAccount.clean(account, "pv-kill-");
         var before = EmulatorAccount.dump(account);
@@ -94,15 +104,23 @@ class ApplyKillTest {
             assertThat(EmulatorAccount.dump(account)).isEqualTo(before);
             assertThat(Files.readString(file)).isEqualTo(CONFIG);
         } else {
-            var namespaces = account.list(ResourceKind.KV_NAMESPACE).stream()
-                    .filter(n -> n.name().equals("pv-kill-cache")).toList();
-            assertThat(namespaces).as("created once").hasSize(1);
-            assertThat(account.list(ResourceKind.QUEUE)).filteredOn(q -> q.name().equals("pv-kill-jobs")).hasSize(1);
-            assertThat(Files.readString(file)).isEqualTo(CONFIG.replace("# id written by apply\n",
-                    "# id written by apply\nid = \"" + namespaces.get(0).id() + "\"\n"));
+            LiveResource namespace = createdOnce(ResourceKind.KV_NAMESPACE, "pv-kill-cache");
+            LiveResource database = createdOnce(ResourceKind.D1_DATABASE, "pv-kill-db");
+            createdOnce(ResourceKind.R2_BUCKET, "pv-kill-files");
+            createdOnce(ResourceKind.QUEUE, "pv-kill-jobs");
+            String written = Files.readString(file);
+            assertThat(written).contains("id = \"" + namespace.id() + "\"", "database_id = \"" + database.id() + "\"");
+            assertThat(written.lines().filter(line -> !line.matches("(database_)?id = \".*\"")))
+                    .as("only the id lines were added").containsExactlyElementsOf(CONFIG.lines().toList());
             assertThat(cli("plan", file.toString())[0]).as("nothing left to do").isEqualTo("0");
         }
         assertThat(cli("apply", file.toString(), decision)[2]).contains("No unfinished apply");
+    }
+
+    private static LiveResource createdOnce(ResourceKind kind, String name) {
+        List<LiveResource> found = account.list(kind).stream().filter(r -> r.name().equals(name)).toList();
+        assertThat(found).as(kind.label() + " " + name + " created once").hasSize(1);
+        return found.get(0);
     }
 
     private Process applyInItsOwnJvm(Path file, String pause) throws Exception {
