@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /** {@code flare-observer plan CONFIG}: what apply would create, keep, or report as drifted. Changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Compares the KV namespaces, D1 databases, R2 buckets and queues a wrangler.toml / wrangler.jsonc "
-                + "binds with the account: CREATE (missing), KEEP (exists), DRIFT (the config's id disagrees). One list "
+                + "binds with the account: CREATE (missing), KEEP (exists), DRIFT (the config's id disagrees), "
+                + "MANUAL (an R2 bucket in a jurisdiction: checked and created by hand). One list "
                 + "request per kind; changes nothing.%nExit codes: 0 no changes, 2 changes pending, 1 failure.")
 final class PlanCommand implements Callable<Integer> {
 

@@ -49,6 +49,7 @@ final class ProvisionCli {
                 case CREATE -> "+";
                 case KEEP -> item.writeBackId() != null ? "~" : "=";
                 case DRIFT -> "!";
+                case MANUAL -> "?";
             };
             ctx.out().println("  " + mark + " " + item.summary());
         }

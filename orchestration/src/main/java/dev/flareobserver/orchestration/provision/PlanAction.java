@@ -7,5 +7,7 @@ public enum PlanAction {
     /** The resource exists and matches; apply may still write its id into the config ({@link PlanItem#writeBackId()}). */
     KEEP,
     /** The config and the account disagree; apply leaves it alone: a person decides. */
-    DRIFT
+    DRIFT,
+    /** This build can neither check nor create it (e.g. an R2 bucket in a jurisdiction); a person does it. */
+    MANUAL
 }

@@ -21,9 +21,9 @@ public record ProvisionPlan(WranglerConfig config, String accountId, List<PlanIt
         return items.stream().filter(i -> i.action() == PlanAction.CREATE && i.sharedWith() == null).toList();
     }
 
-    /** True when apply would change the account or the config, or the config has drifted. */
+    /** True when apply would change the account or the config, or a person has something to do (drift, manual). */
     public boolean hasChanges() {
-        return items.stream().anyMatch(i -> i.changes() || i.action() == PlanAction.DRIFT);
+        return items.stream().anyMatch(i -> i.changes() || i.action() == PlanAction.DRIFT || i.action() == PlanAction.MANUAL);
     }
 
     /** True when apply has something to do (drift alone is not applied). */
@@ -31,9 +31,10 @@ public record ProvisionPlan(WranglerConfig config, String accountId, List<PlanIt
         return items.stream().anyMatch(PlanItem::changes);
     }
 
-    /** "2 to create, 3 to keep, 1 drifted". */
+    /** "2 to create, 3 to keep, 1 drifted" (", 1 to do by hand" when there are such items). */
     public String headline() {
+        int manual = items(PlanAction.MANUAL).size();
         return creates().size() + " to create, " + items(PlanAction.KEEP).size() + " to keep, "
-                + items(PlanAction.DRIFT).size() + " drifted";
+                + items(PlanAction.DRIFT).size() + " drifted" + (manual == 0 ? "" : ", " + manual + " to do by hand");
     }
 }

@@ -23,7 +23,9 @@ public final class ProvisionPlanner {
         Objects.requireNonNull(config, "config");
         Map<ResourceKind, List<LiveResource>> live = new EnumMap<>(ResourceKind.class);
         for (DesiredBinding d : config.bindings()) {
-            live.computeIfAbsent(d.kind(), account::list);
+            if (d.jurisdiction() == null) {
+                live.computeIfAbsent(d.kind(), account::list);
+            }
         }
         return plan(config, account.accountId(), live);
     }
@@ -49,6 +51,14 @@ public final class ProvisionPlanner {
 
     private static PlanItem item(DesiredBinding d, List<LiveResource> live) {
         String label = d.kind().label();
+        if (d.jurisdiction() != null) {
+            // Jurisdiction buckets are listed and created with a cf-r2-jurisdiction header that the reference
+            // documents for objects only; rather than guess, the plan leaves them to the operator.
+            return new PlanItem(PlanAction.MANUAL, d, null, null, null, "the bucket \"" + d.name()
+                    + "\" is in jurisdiction " + d.jurisdiction() + ", which this build cannot check or create; "
+                    + "check it with: wrangler r2 bucket list --jurisdiction " + d.jurisdiction()
+                    + " (create it with: wrangler r2 bucket create " + d.name() + " --jurisdiction " + d.jurisdiction() + ")");
+        }
         Optional<LiveResource> byName = live.stream().filter(r -> r.name().equals(d.name())).findFirst();
         if (d.id() != null) {
             Optional<LiveResource> byId = live.stream().filter(r -> r.id().equals(d.id())).findFirst();
@@ -85,8 +95,7 @@ public final class ProvisionPlanner {
                     + "); apply creates it and writes its id into the config";
             case D1_DATABASE -> "no database named \"" + d.name() + "\"; apply creates it and writes its database_id "
                     + "into the config";
-            case R2_BUCKET -> "no bucket named \"" + d.name() + "\"" + (d.jurisdiction() == null ? ""
-                    : " in jurisdiction " + d.jurisdiction()) + "; apply creates it"
+            case R2_BUCKET -> "no bucket named \"" + d.name() + "\"; apply creates it"
                     + (d.nameFromConfig() ? "" : " and writes its bucket_name into the config");
             case QUEUE -> "no queue named \"" + d.name() + "\"; apply creates it";
         };

@@ -256,4 +256,23 @@ class ProvisionWorkflowTest {
         assertThat(Files.readString(file)).contains("binding = \"CACHE\"\nid = \"" + kv.id() + "\"\n");
         assertThat(account.resources.get(ResourceKind.KV_NAMESPACE)).hasSize(2);
     }
+
+    @Test
+    void aBucketInAJurisdictionIsLeftToTheOperatorWithoutARequest() throws Exception {
+        Files.writeString(file, """
+                name = "shop"
+                [[r2_buckets]]
+                binding = "EU_FILES"
+                bucket_name = "shop-eu"
+                jurisdiction = "eu"
+                """);
+        ProvisionPlan plan = plan();
+        assertThat(plan.items()).extracting(PlanItem::action).containsExactly(PlanAction.MANUAL);
+        assertThat(plan.items().get(0).reason()).contains("jurisdiction eu", "wrangler r2 bucket create shop-eu --jurisdiction eu");
+        assertThat(plan.headline()).endsWith("1 to do by hand");
+        assertThat(plan.hasChanges()).as("the operator has something to do").isTrue();
+        assertThat(plan.hasWork()).as("but apply has not").isFalse();
+        assertThat(workflow(ProvisionWorkflow.StepHook.NONE).apply(plan).changedNothing()).isTrue();
+        assertThat(account.requests).as("not listed without the jurisdiction, not created").isEmpty();
+    }
 }
