@@ -12,65 +12,31 @@ import dev.flareobserver.api.memberships.MembershipStatus;
 import dev.flareobserver.api.memberships.PermissionGrant;
 import dev.flareobserver.api.user.User;
 import dev.flareobserver.transport.AuthenticationException;
-import dev.flareobserver.transport.Credentials;
 import dev.flareobserver.transport.NotFoundException;
 import dev.flareobserver.transport.Pager;
-import dev.flareobserver.transport.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CloudflareClientTest {
-  private static final String TOKEN = "cfut_CoreApiTestToken0123456789abcdefghijklm";
 
-  private MockWebServer server;
-  private CloudflareClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = CloudflareClient.builder()
-        .baseUrl(server.url("/client/v4").toString())
-        .credentials(Credentials.token(TOKEN))
-        .retryPolicy(RetryPolicy.none())
-        .build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
-
-  private void answer(int status, String fixture) {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
-      server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-          .setBody(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  @RegisterExtension
+  final MockApi api = new MockApi();
 
   private String nextPath() throws InterruptedException {
-    RecordedRequest request = server.takeRequest();
-    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    RecordedRequest request = api.server().takeRequest();
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + MockApi.TOKEN);
     return request.getMethod() + " " + request.getPath();
   }
 
   @Test
   void userGetReadsTheProfile() throws Exception {
-    answer(200, "user.json");
+    api.answerFixture(200, "user.json");
 
-    User user = client.user().get();
+    User user = api.client().user().get();
 
     assertThat(user.id()).isEqualTo("7c5dae5552338874e5053f2534d2767a");
     assertThat(user.email()).isEqualTo("user@example.com");
@@ -83,9 +49,9 @@ class CloudflareClientTest {
 
   @Test
   void userTokenVerify() throws Exception {
-    answer(200, "user-token-verify.json");
+    api.answerFixture(200, "user-token-verify.json");
 
-    TokenVerification verification = client.user().tokens().verify();
+    TokenVerification verification = api.client().user().tokens().verify();
 
     assertThat(verification).isEqualTo(new TokenVerification("ed17574386854bf78a67040be0a770b0", TokenStatus.ACTIVE,
         Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2018-07-01T05:20:00Z")));
@@ -95,20 +61,20 @@ class CloudflareClientTest {
 
   @Test
   void accountTokenOnUserVerifyIsRecognisableByCode1000() {
-    answer(401, "user-token-verify-account-token.json");
+    api.answerFixture(401, "user-token-verify-account-token.json");
 
-    Throwable thrown = catchThrowable(() -> client.user().tokens().verify());
+    Throwable thrown = catchThrowable(() -> api.client().user().tokens().verify());
 
     assertThat(thrown).isInstanceOf(AuthenticationException.class);
     assertThat(((AuthenticationException) thrown).hasErrorCode(1000)).isTrue();
-    assertThat(thrown.getMessage()).contains("code 1000: Invalid API Token").doesNotContain(TOKEN);
+    assertThat(thrown.getMessage()).contains("code 1000: Invalid API Token").doesNotContain(MockApi.TOKEN);
   }
 
   @Test
   void accountTokenVerify() throws Exception {
-    answer(200, "account-token-verify.json");
+    api.answerFixture(200, "account-token-verify.json");
 
-    TokenVerification verification = client.accounts().tokens().verify("023e105f4ecef8ad9ca31a8372d0c353");
+    TokenVerification verification = api.client().accounts().tokens().verify("023e105f4ecef8ad9ca31a8372d0c353");
 
     assertThat(verification.status()).isEqualTo(TokenStatus.EXPIRED);
     assertThat(verification.expiresOn()).isNull();
@@ -117,17 +83,17 @@ class CloudflareClientTest {
 
   @Test
   void unknownTokenStatusBecomesUnknown() {
-    server.enqueue(new MockResponse().setBody(
+    api.server().enqueue(new MockResponse().setBody(
         "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"t\",\"status\":\"suspended\"}}"));
 
-    assertThat(client.user().tokens().verify().status()).isEqualTo(TokenStatus.UNKNOWN);
+    assertThat(api.client().user().tokens().verify().status()).isEqualTo(TokenStatus.UNKNOWN);
   }
 
   @Test
   void accountsListReturnsOnePageWithInfoAndSendsTheQuery() throws Exception {
-    answer(200, "accounts-page-1.json");
+    api.answerFixture(200, "accounts-page-1.json");
 
-    Page<Account> page = client.accounts().list(AccountListParams.defaults().withPage(1).withPerPage(5)
+    Page<Account> page = api.client().accounts().list(AccountListParams.defaults().withPage(1).withPerPage(5)
         .withName("Demo").withDirection(SortDirection.DESC));
 
     assertThat(page.items()).extracting(Account::name).containsExactly("Demo Account", "Staging");
@@ -142,26 +108,26 @@ class CloudflareClientTest {
 
   @Test
   void accountsListAllIsLazyAndStopsAtTotalCount() throws Exception {
-    answer(200, "accounts-page-1.json");
-    answer(200, "accounts-page-2.json");
+    api.answerFixture(200, "accounts-page-1.json");
+    api.answerFixture(200, "accounts-page-2.json");
 
-    Pager<Account> all = client.accounts().listAll(AccountListParams.defaults().withPerPage(5));
-    assertThat(server.getRequestCount()).isZero();
+    Pager<Account> all = api.client().accounts().listAll(AccountListParams.defaults().withPerPage(5));
+    assertThat(api.server().getRequestCount()).isZero();
 
     List<String> ids = all.stream().map(Account::id).toList();
 
     assertThat(ids).containsExactly("023e105f4ecef8ad9ca31a8372d0c353", "1b4e5f0c8a8d4a6e9f2c3d4e5f6a7b8c",
         "9a7806061c88ada191ed06f989cc3dac");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(api.server().getRequestCount()).isEqualTo(2);
     assertThat(nextPath()).isEqualTo("GET /client/v4/accounts?page=1&per_page=5");
     assertThat(nextPath()).isEqualTo("GET /client/v4/accounts?page=2&per_page=5");
   }
 
   @Test
   void accountGet() throws Exception {
-    answer(200, "account.json");
+    api.answerFixture(200, "account.json");
 
-    Account account = client.accounts().get("023e105f4ecef8ad9ca31a8372d0c353");
+    Account account = api.client().accounts().get("023e105f4ecef8ad9ca31a8372d0c353");
 
     assertThat(account.name()).isEqualTo("Demo Account");
     assertThat(account.settings().defaultNameservers()).isEqualTo("cloudflare.standard");
@@ -170,22 +136,22 @@ class CloudflareClientTest {
 
   @Test
   void missingAccountIsNotFound() {
-    answer(404, "account-not-found.json");
+    api.answerFixture(404, "account-not-found.json");
 
-    assertThatThrownBy(() -> client.accounts().get("ffffffffffffffffffffffffffffffff"))
+    assertThatThrownBy(() -> api.client().accounts().get("ffffffffffffffffffffffffffffffff"))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("code 7003");
   }
 
   @Test
   void requiredPathParametersAreCheckedBeforeAnyRequest() {
-    assertThatThrownBy(() -> client.accounts().get(null))
+    assertThatThrownBy(() -> api.client().accounts().get(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account_id");
-    assertThatThrownBy(() -> client.accounts().get("  "))
+    assertThatThrownBy(() -> api.client().accounts().get("  "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account_id");
-    assertThatThrownBy(() -> client.accounts().tokens().verify(""))
+    assertThatThrownBy(() -> api.client().accounts().tokens().verify(""))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account_id");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(api.server().getRequestCount()).isZero();
   }
 
   @Test
@@ -198,9 +164,9 @@ class CloudflareClientTest {
 
   @Test
   void membershipsListReadsAccountsRolesAndPermissions() throws Exception {
-    answer(200, "memberships.json");
+    api.answerFixture(200, "memberships.json");
 
-    Page<Membership> page = client.memberships().list(MembershipListParams.defaults()
+    Page<Membership> page = api.client().memberships().list(MembershipListParams.defaults()
         .withStatus(MembershipStatus.ACCEPTED).withAccountName("Demo"));
 
     Membership first = page.items().get(0);
@@ -218,20 +184,20 @@ class CloudflareClientTest {
 
   @Test
   void membershipsListAllStopsAtTotalPages() {
-    answer(200, "memberships.json");
+    api.answerFixture(200, "memberships.json");
 
-    assertThat(client.memberships().listAll(MembershipListParams.defaults().withPerPage(5)))
+    assertThat(api.client().memberships().listAll(MembershipListParams.defaults().withPerPage(5)))
         .extracting(Membership::id).hasSize(2);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(api.server().getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void clientExposesBaseUrlAndTheSharedRateBudget() {
-    answer(200, "user.json");
+    api.answerFixture(200, "user.json");
 
-    client.user().get();
+    api.client().user().get();
 
-    assertThat(client.baseUrl().toString()).isEqualTo(server.url("/client/v4").toString());
-    assertThat(client.rateBudget().snapshot().restRemaining()).isEqualTo(1199);
+    assertThat(api.client().baseUrl().toString()).isEqualTo(api.server().url("/client/v4").toString());
+    assertThat(api.client().rateBudget().snapshot().restRemaining()).isEqualTo(1199);
   }
 }

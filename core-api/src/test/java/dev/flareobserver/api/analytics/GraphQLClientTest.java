@@ -1,63 +1,30 @@
 package dev.flareobserver.api.analytics;
 
+import dev.flareobserver.api.MockApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flareobserver.api.CloudflareClient;
 import dev.flareobserver.api.analytics.WorkersInvocationsFields.Dimension;
 import dev.flareobserver.api.analytics.WorkersInvocationsFields.QuantileField;
 import dev.flareobserver.api.analytics.WorkersInvocationsFields.SumField;
 import dev.flareobserver.transport.BadRequestException;
-import dev.flareobserver.transport.Credentials;
 import dev.flareobserver.transport.RateLimitedException;
-import dev.flareobserver.transport.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphQLClientTest {
   private static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
   private static final Instant NOW = Instant.parse("2026-01-08T10:15:00Z");
 
-  private MockWebServer server;
-  private CloudflareClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = CloudflareClient.builder()
-        .baseUrl(server.url("/client/v4").toString())
-        .credentials(Credentials.token("cfut_GraphQLClientTestToken0123456789abcdefghij"))
-        .retryPolicy(RetryPolicy.none())
-        .build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
-
-  private void answer(int status, String fixture) {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
-      server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-          .setBody(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  @RegisterExtension
+  final MockApi api = new MockApi();
 
   private static WorkersInvocationsQuery.Builder current() {
     return WorkersInvocationsQuery.builder().alias("current").accountTag(ACCOUNT)
@@ -70,13 +37,13 @@ class GraphQLClientTest {
 
   @Test
   void severalAliasedSelectionsGoOutAsOneDocumentInOneRequest() throws Exception {
-    answer(200, "graphql-invocations.json");
+    api.answerFixture(200, "graphql-invocations.json");
     WorkersInvocationsQuery load = WorkersInvocationsQuery.builder().alias("load").accountTag(ACCOUNT)
         .since(NOW.minusSeconds(3600)).until(NOW).dimensions(Dimension.DATETIME_MINUTE)
         .sum(SumField.REQUESTS, SumField.ERRORS).orderBy(OrderBy.asc(Dimension.DATETIME_MINUTE)).limit(500).build();
 
     GraphQLResult<Map<String, List<WorkersInvocationsRow>>> result =
-        client.analytics().workersInvocations("AccountOverview", List.of(current().build(), load));
+        api.client().analytics().workersInvocations("AccountOverview", List.of(current().build(), load));
 
     assertThat(result.errors()).isEmpty();
     List<WorkersInvocationsRow> rows = result.data().get("current");
@@ -85,8 +52,8 @@ class GraphQLClientTest {
     assertThat(rows.get(0).quantiles().cpuTimeP99()).isEqualTo(4200.0);
     assertThat(result.data().get("load").get(0).dimensions().time()).isEqualTo(Instant.parse("2026-01-08T10:00:00Z"));
 
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    RecordedRequest sent = server.takeRequest();
+    assertThat(api.server().getRequestCount()).isEqualTo(1);
+    RecordedRequest sent = api.server().takeRequest();
     assertThat(sent.getMethod() + " " + sent.getPath()).isEqualTo("POST /client/v4/graphql");
     JsonNode body = new ObjectMapper().readTree(sent.getBody().readUtf8());
     String query = body.path("query").asText();
@@ -100,14 +67,14 @@ class GraphQLClientTest {
         .contains("quantiles { cpuTimeP50 cpuTimeP99 wallTimeP99 }")
         .contains("load: workersInvocationsAdaptive(limit: 500, ")
         .contains("orderBy: [datetimeMinute_ASC]");
-    assertThat(client.rateBudget().snapshot().graphqlRemaining()).isEqualTo(299);
+    assertThat(api.client().rateBudget().snapshot().graphqlRemaining()).isEqualTo(299);
   }
 
   @Test
   void errorsWithoutDataBecomeAGraphQLExceptionNamingQueryAndPath() {
-    answer(200, "graphql-error-range.json");
+    api.answerFixture(200, "graphql-error-range.json");
 
-    assertThatThrownBy(() -> client.analytics().workersInvocations("AccountOverview", List.of(current().build())))
+    assertThatThrownBy(() -> api.client().analytics().workersInvocations("AccountOverview", List.of(current().build())))
         .isInstanceOfSatisfying(GraphQLException.class, e -> {
           assertThat(e.queryName()).isEqualTo("AccountOverview");
           assertThat(e.firstMessage()).isEqualTo("query time range is too large");
@@ -118,12 +85,12 @@ class GraphQLClientTest {
 
   @Test
   void partialDataIsReturnedWithItsErrors() {
-    answer(200, "graphql-partial.json");
+    api.answerFixture(200, "graphql-partial.json");
     WorkersInvocationsQuery previous = current().alias("previous").since(NOW.minusSeconds(1800)).until(NOW.minusSeconds(901))
         .build();
 
     GraphQLResult<Map<String, List<WorkersInvocationsRow>>> result =
-        client.analytics().workersInvocations("AccountOverview", List.of(current().build(), previous));
+        api.client().analytics().workersInvocations("AccountOverview", List.of(current().build(), previous));
 
     assertThat(result.isPartial()).isTrue();
     assertThat(result.data().get("current")).hasSize(1);
@@ -133,40 +100,40 @@ class GraphQLClientTest {
 
   @Test
   void httpErrorsStayTyped() {
-    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
+    api.server().enqueue(new MockResponse().setResponseCode(429).setHeader("Content-Type", "application/json")
         .setBody("{\"data\":null,\"errors\":[{\"message\":\"rate limiter budget depleted, try again after 5 minutes\"}]}"));
-    server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+    api.server().enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
         .setBody("{\"data\":null,\"errors\":[{\"message\":\"unknown field \\\"cpuTimeUs\\\"\"}]}"));
 
-    assertThatThrownBy(() -> client.analytics().query("{ viewer { __typename } }", Map.of(), JsonNode.class))
+    assertThatThrownBy(() -> api.client().analytics().query("{ viewer { __typename } }", Map.of(), JsonNode.class))
         .isInstanceOf(RateLimitedException.class).hasMessageContaining("rate limiter budget depleted");
-    assertThatThrownBy(() -> client.analytics().query("{ viewer { __typename } }", Map.of(), JsonNode.class))
+    assertThatThrownBy(() -> api.client().analytics().query("{ viewer { __typename } }", Map.of(), JsonNode.class))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("unknown field");
   }
 
   @Test
   void aFreeFormQueryPassesItsVariables() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+    api.server().enqueue(new MockResponse().setHeader("Content-Type", "application/json")
         .setBody("{\"data\":{\"viewer\":{\"accounts\":[]}},\"errors\":null}"));
 
-    JsonNode data = client.analytics().query("query ($a: string) { viewer { accounts(filter: {accountTag: $a}) { "
+    JsonNode data = api.client().analytics().query("query ($a: string) { viewer { accounts(filter: {accountTag: $a}) { "
         + "__typename } } }", Map.of("a", ACCOUNT), JsonNode.class);
 
     assertThat(data.path("viewer").path("accounts").isArray()).isTrue();
-    JsonNode body = new ObjectMapper().readTree(server.takeRequest().getBody().readUtf8());
+    JsonNode body = new ObjectMapper().readTree(api.server().takeRequest().getBody().readUtf8());
     assertThat(body.path("variables").path("a").asText()).isEqualTo(ACCOUNT);
   }
 
   @Test
   void settingsNodeGivesTheDatasetLimits() throws Exception {
-    answer(200, "graphql-settings.json");
+    api.answerFixture(200, "graphql-settings.json");
 
-    DatasetSettings settings = client.analytics().workersInvocationsSettings(ACCOUNT);
+    DatasetSettings settings = api.client().analytics().workersInvocationsSettings(ACCOUNT);
 
     assertThat(settings.maxDuration()).isEqualTo(604800L);
     assertThat(settings.notOlderThan()).isEqualTo(2678400L);
     assertThat(settings.maxPageSize()).isEqualTo(10000);
-    assertThat(server.takeRequest().getBody().readUtf8()).contains(
+    assertThat(api.server().takeRequest().getBody().readUtf8()).contains(
         "settings {\\n        workersInvocationsAdaptive { enabled availableFields maxPageSize maxNumberOfFields "
             + "notOlderThan maxDuration }");
   }

@@ -1,71 +1,34 @@
 package dev.flareobserver.api.workers;
 
+import dev.flareobserver.api.MockApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flareobserver.api.CloudflareClient;
 import dev.flareobserver.api.Page;
-import dev.flareobserver.transport.Credentials;
 import dev.flareobserver.transport.NotFoundException;
-import dev.flareobserver.transport.RetryPolicy;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkersClientTest {
   private static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
 
-  private MockWebServer server;
-  private CloudflareClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = CloudflareClient.builder()
-        .baseUrl(server.url("/client/v4").toString())
-        .credentials(Credentials.token("cfut_WorkersClientTestToken0123456789abcdefghij"))
-        .retryPolicy(RetryPolicy.none())
-        .build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
-
-  private void answer(String fixture) {
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
-      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-          .setBody(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private void answerJson(int status, String body) {
-    server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body));
-  }
+  @RegisterExtension
+  final MockApi api = new MockApi();
 
   private String next() throws InterruptedException {
-    RecordedRequest r = server.takeRequest();
+    RecordedRequest r = api.server().takeRequest();
     return r.getMethod() + " " + r.getPath();
   }
 
   @Test
   void listsScriptsWithTheirLastModification() throws Exception {
-    answer("workers-scripts-list.json");
+    api.answerFixture(200, "workers-scripts-list.json");
 
-    List<WorkerScript> scripts = client.workers().scripts().list(ACCOUNT);
+    List<WorkerScript> scripts = api.client().workers().scripts().list(ACCOUNT);
 
     assertThat(scripts).extracting(WorkerScript::id).containsExactly("checkout-api", "legacy-cron");
     assertThat(scripts.get(0).modifiedOn()).isEqualTo(Instant.parse("2026-01-08T09:12:30.176266Z"));
@@ -77,29 +40,29 @@ class WorkersClientTest {
 
   @Test
   void getReturnsTheRawScriptAndA404StaysTyped() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/javascript")
+    api.server().enqueue(new MockResponse().setHeader("Content-Type", "application/javascript")
         .setBody("export default { async fetch() { return new Response('hi') } }"));
-    answerJson(404, "{\"success\":false,\"errors\":[{\"code\":10007,\"message\":\"This Worker does not exist on your "
+    api.answer(404, "{\"success\":false,\"errors\":[{\"code\":10007,\"message\":\"This Worker does not exist on your "
         + "account.\"}],\"messages\":[],\"result\":null}");
 
-    assertThat(client.workers().scripts().get(ACCOUNT, "hello")).contains("new Response('hi')");
-    assertThatThrownBy(() -> client.workers().scripts().get(ACCOUNT, "nope")).isInstanceOf(NotFoundException.class);
+    assertThat(api.client().workers().scripts().get(ACCOUNT, "hello")).contains("new Response('hi')");
+    assertThatThrownBy(() -> api.client().workers().scripts().get(ACCOUNT, "nope")).isInstanceOf(NotFoundException.class);
     assertThat(next()).isEqualTo("GET /client/v4/accounts/" + ACCOUNT + "/workers/scripts/hello");
   }
 
   @Test
   void settingsAndSubdomainAndDelete() throws Exception {
-    answerJson(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"compatibility_date\":\"2025-09-01\","
+    api.answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"compatibility_date\":\"2025-09-01\","
         + "\"compatibility_flags\":[\"nodejs_compat\"],\"logpush\":false,\"usage_model\":\"standard\","
         + "\"bindings\":[{\"name\":\"KV\",\"type\":\"kv_namespace\",\"namespace_id\":\"abc\"}]}}");
-    answerJson(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"subdomain\":\"acme\"}}");
-    answerJson(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}");
+    api.answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"subdomain\":\"acme\"}}");
+    api.answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":null}");
 
-    ScriptSettings settings = client.workers().scripts().settings(ACCOUNT, "checkout-api");
+    ScriptSettings settings = api.client().workers().scripts().settings(ACCOUNT, "checkout-api");
     assertThat(settings.compatibilityFlags()).containsExactly("nodejs_compat");
     assertThat(settings.bindings().get(0).path("type").asText()).isEqualTo("kv_namespace");
-    assertThat(client.workers().subdomain().get(ACCOUNT).subdomain()).isEqualTo("acme");
-    client.workers().scripts().delete(ACCOUNT, "old-worker", true);
+    assertThat(api.client().workers().subdomain().get(ACCOUNT).subdomain()).isEqualTo("acme");
+    api.client().workers().scripts().delete(ACCOUNT, "old-worker", true);
 
     assertThat(next()).endsWith("/workers/scripts/checkout-api/settings");
     assertThat(next()).isEqualTo("GET /client/v4/accounts/" + ACCOUNT + "/workers/subdomain");
@@ -108,17 +71,17 @@ class WorkersClientTest {
 
   @Test
   void versionsArePagedThroughResultItems() throws Exception {
-    answer("workers-versions-page1.json");
-    answer("workers-versions-page1.json");
-    answer("workers-versions-page2.json");
+    api.answerFixture(200, "workers-versions-page1.json");
+    api.answerFixture(200, "workers-versions-page1.json");
+    api.answerFixture(200, "workers-versions-page2.json");
 
-    Page<WorkerVersion> page = client.workers().scripts().versions(ACCOUNT, "checkout-api").list(1, 2);
+    Page<WorkerVersion> page = api.client().workers().scripts().versions(ACCOUNT, "checkout-api").list(1, 2);
     assertThat(page.items()).extracting(WorkerVersion::number).containsExactly(3, 2);
     assertThat(page.items().get(0).message()).isEqualTo("Switch to new pricing engine");
     assertThat(page.items().get(0).metadata().authorEmail()).isEqualTo("ana@example.com");
     assertThat(page.info().totalCount()).isEqualTo(3);
 
-    List<WorkerVersion> all = client.workers().scripts().versions(ACCOUNT, "checkout-api").listAll().stream().toList();
+    List<WorkerVersion> all = api.client().workers().scripts().versions(ACCOUNT, "checkout-api").listAll().stream().toList();
     assertThat(all).extracting(WorkerVersion::number).containsExactly(3, 2, 1);
     assertThat(next()).endsWith("/workers/scripts/checkout-api/versions?page=1&per_page=2");
     assertThat(next()).endsWith("/versions?page=1&per_page=50");
@@ -127,13 +90,13 @@ class WorkersClientTest {
 
   @Test
   void deploymentsListAndCreateA100PercentDeployment() throws Exception {
-    answer("workers-deployments.json");
-    answerJson(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"new-dep\","
+    api.answerFixture(200, "workers-deployments.json");
+    api.answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"new-dep\","
         + "\"created_on\":\"2026-01-08T11:00:00Z\",\"source\":\"api\",\"strategy\":\"percentage\","
         + "\"versions\":[{\"version_id\":\"0c6a2b11-8f6d-4a2e-9b36-2a1e5f2d7c01\",\"percentage\":100}],"
         + "\"annotations\":{\"workers/message\":\"Rollback to version 2 via Flare Observer\"}}}");
 
-    ScriptDeploymentsClient deployments = client.workers().scripts().deployments(ACCOUNT, "checkout-api");
+    ScriptDeploymentsClient deployments = api.client().workers().scripts().deployments(ACCOUNT, "checkout-api");
     List<Deployment> listed = deployments.list();
     assertThat(listed).hasSize(2);
     assertThat(listed.get(0).message()).isEqualTo("Switch to new pricing engine");
@@ -144,7 +107,7 @@ class WorkersClientTest {
     assertThat(created.id()).isEqualTo("new-dep");
 
     next();
-    RecordedRequest post = server.takeRequest();
+    RecordedRequest post = api.server().takeRequest();
     assertThat(post.getMethod()).isEqualTo("POST");
     assertThat(post.getBody().readUtf8()).isEqualTo("{\"strategy\":\"percentage\",\"versions\":[{\"version_id\":"
         + "\"0c6a2b11-8f6d-4a2e-9b36-2a1e5f2d7c01\",\"percentage\":100.0}],\"annotations\":{\"workers/message\":"
@@ -156,19 +119,19 @@ class WorkersClientTest {
     assertThatThrownBy(() -> new CreateDeployment(CreateDeployment.PERCENTAGE,
         List.of(new Deployment.VersionPercentage("a", 50)), null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 100");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(api.server().getRequestCount()).isZero();
   }
 
   @Test
   void uploadSendsMetadataAndModulePartsAsWranglerDoes() throws Exception {
-    answerJson(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"tiny\","
+    api.answer(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"tiny\","
         + "\"modified_on\":\"2026-01-08T11:00:00Z\",\"handlers\":[\"fetch\"],\"startup_time_ms\":3}}");
 
-    WorkerScript uploaded = client.workers().scripts().upload(ACCOUNT, "tiny",
+    WorkerScript uploaded = api.client().workers().scripts().upload(ACCOUNT, "tiny",
         ScriptUpload.esModule("index.js", "export default { fetch() { return new Response('ok') } }", "2025-09-01"));
 
     assertThat(uploaded.id()).isEqualTo("tiny");
-    RecordedRequest put = server.takeRequest();
+    RecordedRequest put = api.server().takeRequest();
     assertThat(put.getMethod()).isEqualTo("PUT");
     assertThat(put.getPath()).isEqualTo("/client/v4/accounts/" + ACCOUNT + "/workers/scripts/tiny");
     assertThat(put.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
@@ -181,10 +144,10 @@ class WorkersClientTest {
 
   @Test
   void missingNamesFailBeforeAnyRequest() {
-    assertThatThrownBy(() -> client.workers().scripts().versions(ACCOUNT, " "))
+    assertThatThrownBy(() -> api.client().workers().scripts().versions(ACCOUNT, " "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("script_name");
-    assertThatThrownBy(() -> client.workers().scripts().list(null))
+    assertThatThrownBy(() -> api.client().workers().scripts().list(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account_id");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(api.server().getRequestCount()).isZero();
   }
 }
