@@ -87,12 +87,16 @@ public final class DeployWorkflow implements ContainerDeployer {
                 throw new DeployFailedException(DeployStep.CHECK, problem, null);
             }
             BinaryReport binary = inspector.inspect(request.binary());
-            if (!binary.deployable()) {
-                throw new DeployFailedException(DeployStep.CHECK, request.binary().getFileName()
-                        + " cannot run on Cloudflare Containers: it is " + binary.reason() + ".", null);
-            }
             if (binary.verdict() == BinaryReport.Verdict.DYNAMIC) {
-                report.warning(request.binary().getFileName() + " is " + binary.reason() + ".");
+                // The image is scratch: no dynamic loader, no libraries, so Cloudflare could not start it.
+                report.warning(request.binary().getFileName() + " is dynamically linked and needs "
+                        + (binary.neededLibraries().isEmpty() ? "a dynamic loader"
+                        : String.join(", ", binary.neededLibraries())) + ", which a scratch image does not have.");
+            }
+            if (binary.verdict() != BinaryReport.Verdict.STATIC) {
+                throw new DeployFailedException(DeployStep.CHECK, request.binary().getFileName()
+                        + " cannot run on Cloudflare Containers: it is " + binary.reason() + ". Nothing was sent.",
+                        null);
             }
             report.finished(DeployStep.CHECK, binary.reason() + ", " + megabytes(binary.size()));
 
