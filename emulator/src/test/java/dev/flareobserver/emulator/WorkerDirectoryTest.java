@@ -26,8 +26,8 @@ class WorkerDirectoryTest {
         try (Emulator emu = Emulator.start(EmulatorOptions.defaults())) {
             WorkerDirectory dir = emu.workerDirectory();
             List<String> names = dir.scriptNames(PROD);
-            assertThat(names).hasSize(25).isSorted().contains("checkout-api", "payments-webhook", "legacy-cron");
-            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(25);
+            assertThat(names).hasSize(DemoWorkers.DEMO_NAMES.size()).isSorted().contains("checkout-api", "payments-webhook", "legacy-cron");
+            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(DemoWorkers.DEMO_NAMES.size());
             assertThat(dir.scriptNames(DemoWorld.extraAccount(1).id())).isEmpty();
 
             Instant weekAgo = Instant.now().minus(Duration.ofDays(7));
@@ -88,7 +88,7 @@ class WorkerDirectoryTest {
             WorkerDirectory dir = emu.workerDirectory();
             List<String> names = dir.scriptNames(PROD);
             assertThat(names).hasSize(2000).contains("worker-0001", "worker-1975", "checkout-api");
-            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(25);
+            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(DemoWorkers.DEMO_NAMES.size());
             assertThat(dir.deployments(PROD, "worker-0500")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(startMs).as("start-up with 2000 Workers, ms").isLessThan(10_000);
 
@@ -129,7 +129,7 @@ class WorkerDirectoryTest {
             assertThat(dir.deployments(PROD, "fresh-one")).hasSize(1);
 
             emu.reset(true);
-            assertThat(dir.scriptNames(PROD)).hasSize(25).doesNotContain("fresh-one");
+            assertThat(dir.scriptNames(PROD)).hasSize(DemoWorkers.DEMO_NAMES.size()).doesNotContain("fresh-one");
         }
     }
 
