@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The GraphQL schema of the emulator's analytics: the part of Cloudflare's schema that Workers
@@ -48,6 +50,12 @@ final class AnalyticsSchema {
     /** One account node of the result. */
     record AccountNode(String accountTag) {
     }
+
+    /** The time bounds every dataset's filter takes (the emulator's datasets all count by start time). */
+    private static final String TIME_FILTERS = Stream.of("datetime_geq", "datetime_gt", "datetime_leq", "datetime_lt")
+            .map(f -> "  " + f + ": Time\n").collect(Collectors.joining())
+            + Stream.of("date", "date_geq", "date_gt", "date_leq", "date_lt")
+            .map(f -> "  " + f + ": Date\n").collect(Collectors.joining());
 
     private AnalyticsSchema() {
     }
@@ -96,16 +104,7 @@ final class AnalyticsSchema {
                 input AccountContainersMetricsAdaptiveGroupsFilter_InputObject {
                   AND: [AccountContainersMetricsAdaptiveGroupsFilter_InputObject!]
                   OR: [AccountContainersMetricsAdaptiveGroupsFilter_InputObject!]
-                  datetime_geq: Time
-                  datetime_gt: Time
-                  datetime_leq: Time
-                  datetime_lt: Time
-                  date: Date
-                  date_geq: Date
-                  date_gt: Date
-                  date_leq: Date
-                  date_lt: Date
-                  labels_has: string
+                %s  labels_has: string
                 %s}
 
                 enum AccountContainersMetricsAdaptiveGroupsOrderBy {
@@ -150,7 +149,7 @@ final class AnalyticsSchema {
 
                 type AccountContainersMetricsAdaptiveGroupsQuantiles {
                 %s}
-                """.formatted(filter, order, fields(ContainersMetricsQuery.SUMS, f -> f.endsWith("Bytes") ? "uint64!" : "float64!"),
+                """.formatted(TIME_FILTERS, filter, order, fields(ContainersMetricsQuery.SUMS, f -> f.endsWith("Bytes") ? "uint64!" : "float64!"),
                 fields(ContainersMetricsQuery.AVGS, f -> "float64!"), fields(ContainersMetricsQuery.MAXES, f -> "float64!"),
                 fields(ContainersMetricsQuery.QUANTILES, f -> "float64!"));
     }
@@ -206,16 +205,7 @@ final class AnalyticsSchema {
                 input AccountWorkersInvocationsAdaptiveFilter_InputObject {
                   AND: [AccountWorkersInvocationsAdaptiveFilter_InputObject!]
                   OR: [AccountWorkersInvocationsAdaptiveFilter_InputObject!]
-                  datetime_geq: Time
-                  datetime_gt: Time
-                  datetime_leq: Time
-                  datetime_lt: Time
-                  date: Date
-                  date_geq: Date
-                  date_gt: Date
-                  date_leq: Date
-                  date_lt: Date
-                  scriptName: string
+                %s  scriptName: string
                   scriptName_in: [string!]
                   scriptName_neq: string
                   status: string
@@ -279,7 +269,7 @@ final class AnalyticsSchema {
                 type AccountWorkersInvocationsAdaptiveAvg {
                   sampleInterval: float64!
                 }
-                """.formatted(order);
+                """.formatted(TIME_FILTERS, order);
     }
 
     /**
