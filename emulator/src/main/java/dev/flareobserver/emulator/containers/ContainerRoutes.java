@@ -346,10 +346,14 @@ final class ContainerRoutes {
             status.put("exit_code", s.exitCode());
         }
         out.put("status", status);
-        // Emulator extras (not in the reference): the version the instance runs and why it failed.
+        // Emulator extras (not in the reference): the version the instance runs, why it failed, why the emulator
+        // stopped it (e.g. its maximum run time).
         out.put("version", s.version());
         if (s.failure() != null) {
             out.put("failure", s.failure());
+        }
+        if (s.stopReason() != null) {
+            out.put("stop_reason", s.stopReason());
         }
         return out;
     }
