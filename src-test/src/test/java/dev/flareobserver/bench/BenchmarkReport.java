@@ -43,7 +43,7 @@ public final class BenchmarkReport {
             sections.add(OverviewRequestsBench.run());
         }
         if (wanted.test("table")) {
-            sections.add(WorkersTableFxBench.run(120));
+            sections.add(WorkersTableFxBench.run(300));
         }
         if (wanted.test("firstframe")) {
             sections.add(FirstFrameBench.run(out.getParent(), 7));

@@ -174,7 +174,8 @@ public final class LogsFxBench {
                     %s) connected to an emulator in another process; one Worker tailed; the emulator sends %,d events/s for %d s
                     while the page follows the stream (following at the end: %s). Frame interval: time between
                     AnimationTimer pulses. Stall: the longest a task posted to the FX thread every 5 ms waited.
-                    Counters at the end: `%s`.
+                    Counters at the end: `%s`. Load average while measured: %.2f on %d cores (shared with other
+                    builds; young GC pauses of the app, which copy the retained events, grow with the load).
 
                     | frames | p50 interval | p99 interval | max interval | intervals > 50 ms | longest FX wait |
                     | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -183,7 +184,9 @@ public final class LogsFxBench {
                     p99 %s 33 ms; longest stall %s 50 ms.
                     """, System.getenv("DISPLAY"), com.sun.prism.GraphicsPipeline.getPipeline() == null ? "?"
                             : com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
-                    RATE, SECONDS, following, counters, intervals.size() + 1, p50, p99, max, over50, wait,
+                    RATE, SECONDS, following, counters,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors(), intervals.size() + 1, p50, p99, max, over50, wait,
                     p99 <= 33 ? "meets" : "MISSES", wait <= 50 ? "meets" : "MISSES");
             System.out.flush();
             Platform.runLater(() -> {

@@ -2,7 +2,7 @@ package dev.flareobserver.app.page.workers;
 
 import dev.flareobserver.orchestration.monitor.Health;
 
-/** The health cell: the state, whether traffic spiked, the badge text and its style class. */
+/** The health cell: the state, whether traffic spiked, the badge text and its style (a pseudo-class of the badge). */
 public record HealthBadge(Health health, boolean spike, String text, String styleClass) implements Comparable<HealthBadge> {
 
     public static HealthBadge of(Health health, boolean spike) {

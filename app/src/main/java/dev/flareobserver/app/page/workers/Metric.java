@@ -1,19 +1,48 @@
 package dev.flareobserver.app.page.workers;
 
+import java.util.function.DoubleFunction;
+
 /**
  * One cell of the Workers table: the number it sorts by and the text it shows. Unknown values sort
  * below every known one, so "—" ends up at the bottom of a descending sort.
+ *
+ * <p>The text is formatted when first asked for, and then kept: a snapshot of 1000 Workers changes
+ * thousands of figures, of which only the rows on screen are ever read.
  */
-public record Metric(double value, boolean known, String text) implements Comparable<Metric> {
+public final class Metric implements Comparable<Metric> {
 
-    public static final Metric UNKNOWN = new Metric(0, false, WorkerFormats.UNKNOWN);
+    public static final Metric UNKNOWN = new Metric(0, false, v -> WorkerFormats.UNKNOWN);
 
-    public static Metric of(double value, String text) {
-        return new Metric(value, true, text);
+    private final double value;
+    private final boolean known;
+    private DoubleFunction<String> format;
+    private String text;
+
+    private Metric(double value, boolean known, DoubleFunction<String> format) {
+        this.value = value;
+        this.known = known;
+        this.format = format;
     }
 
-    public static Metric ofNullable(Double value, String text) {
-        return value == null ? UNKNOWN : new Metric(value, true, text);
+    /** A known value shown as {@code format} renders it (called at most once, on the UI thread). */
+    public static Metric of(double value, DoubleFunction<String> format) {
+        return new Metric(value, true, format);
+    }
+
+    public double value() {
+        return value;
+    }
+
+    public boolean known() {
+        return known;
+    }
+
+    public String text() {
+        if (text == null) {
+            text = format.apply(value);
+            format = null;
+        }
+        return text;
     }
 
     @Override
@@ -26,6 +55,6 @@ public record Metric(double value, boolean known, String text) implements Compar
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

@@ -25,6 +25,7 @@ public final class WorkerRowModel {
     private final ReadOnlyObjectWrapper<HealthBadge> health =
             new ReadOnlyObjectWrapper<>(HealthBadge.of(dev.flareobserver.orchestration.monitor.Health.UNKNOWN, false));
     private WorkerRow source;
+    private Instant deployTextNow;
 
     public WorkerRowModel(String scriptName) {
         this.scriptName = Objects.requireNonNull(scriptName);
@@ -34,38 +35,43 @@ public final class WorkerRowModel {
     public void update(WorkerRow row, Instant now) {
         source = row;
         number(requestsPerSecond, row.requestsPerSecond(), WorkerFormats::perSecond);
-        number(errors, (double) row.errors(), v -> WorkerFormats.count(v.longValue()));
+        number(errors, (double) row.errors(), v -> WorkerFormats.count((long) v));
         // Without requests there is no ratio: unknown, not 0 %.
         number(errorRatio, row.requests() == 0 ? null : row.errorRatio(), WorkerFormats::percent);
         number(cpuP50, row.cpuP50Ms(), WorkerFormats::millis);
         number(cpuP99, row.cpuP99Ms(), WorkerFormats::millis);
         number(wallP99, row.wallP99Ms(), WorkerFormats::millis);
-        number(subrequests, (double) row.subrequests(), v -> WorkerFormats.count(v.longValue()));
-        // Relative to now: the text changes while the instant does not.
-        set(lastDeploy, row.lastDeploy() == null ? Metric.UNKNOWN
-                : Metric.of(row.lastDeploy().toEpochMilli(), WorkerFormats.ago(row.lastDeploy(), now)));
+        number(subrequests, (double) row.subrequests(), v -> WorkerFormats.count((long) v));
+        // Relative to now: the text changes while the instant does not, so a new "now" makes a new figure.
+        Instant deployed = row.lastDeploy();
+        if (deployed == null) {
+            if (lastDeploy.get().known()) {
+                lastDeploy.set(Metric.UNKNOWN);
+            }
+        } else if (!lastDeploy.get().known() || lastDeploy.get().value() != deployed.toEpochMilli()
+                || !now.equals(deployTextNow)) {
+            lastDeploy.set(Metric.of(deployed.toEpochMilli(), v -> WorkerFormats.ago(deployed, now)));
+        }
+        deployTextNow = now;
         HealthBadge current = health.get();
         if (current.health() != row.health() || current.spike() != row.spike()) {
             health.set(HealthBadge.of(row.health(), row.spike()));
         }
     }
 
-    /** Formats only when the number changed: most figures of most Workers stay the same between refreshes. */
+    /**
+     * Fires only when the number changed (most figures of most Workers stay the same between refreshes);
+     * the text is formatted later, and only if a cell shows it.
+     */
     private static void number(ReadOnlyObjectWrapper<Metric> property, Double value,
-                               java.util.function.Function<Double, String> format) {
+                               java.util.function.DoubleFunction<String> format) {
         Metric current = property.get();
         if (value == null) {
             if (current.known()) {
                 property.set(Metric.UNKNOWN);
             }
         } else if (!current.known() || current.value() != value) {
-            property.set(Metric.of(value, format.apply(value)));
-        }
-    }
-
-    private static <T> void set(ReadOnlyObjectWrapper<T> property, T value) {
-        if (!Objects.equals(property.get(), value)) {
-            property.set(value);
+            property.set(Metric.of(value, format));
         }
     }
 
