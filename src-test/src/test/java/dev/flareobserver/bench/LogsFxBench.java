@@ -57,8 +57,13 @@ public final class LogsFxBench {
                 return "## Logs page: frame times at 10,000 events/s (real window)\n\nFAILED: the emulator did not start.\n";
             }
             String[] parts = ready.split(" ");
-            Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", classpath, LogsFxBench.class.getName(), "app",
-                    parts[1], parts[2], parts[3]).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+            String extra = System.getProperty("bench.logsfx.jvm", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath, LogsFxBench.class.getName(), "app", parts[1], parts[2], parts[3]));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(5, TimeUnit.MINUTES);
             int at = out.indexOf(MARKER);
