@@ -64,6 +64,10 @@ public final class ContainersService {
         this.writes = Objects.requireNonNull(writes, "writes");
     }
 
+    public AccountConnection connection() {
+        return connection;
+    }
+
     public ResourceWrites writes() {
         return writes;
     }

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flareobserver.orchestration.logtail.EntryKind;
 import dev.flareobserver.orchestration.logtail.LogEntry;
 import dev.flareobserver.orchestration.logtail.LogTailSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The live output of one container instance: a tail session on the Worker that owns the instance's application,
@@ -28,14 +33,33 @@ public final class InstanceOutput implements AutoCloseable {
     private final LogTailSession session;
     private final String worker;
     private final String instanceId;
+    /** How often new lines are handed to the listener: one batch per period, never one call per line. */
+    static final Duration BATCH_PERIOD = Duration.ofMillis(250);
+
+    private final ScheduledExecutorService timer;
     private long seen = -1;
 
-    /** Starts tailing {@code worker}; lines of {@code instanceId} arrive through {@link #poll()}. */
-    public InstanceOutput(LogTailSession session, String worker, String instanceId) {
+    /**
+     * Starts tailing {@code worker}; the lines of {@code instanceId} go to {@code listener} in batches, on this
+     * object's own thread (a UI hops to its own).
+     */
+    public InstanceOutput(LogTailSession session, String worker, String instanceId, Consumer<List<Line>> listener) {
         this.session = Objects.requireNonNull(session, "session");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(listener, "listener");
         session.start(List.of(worker));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flare-instance-output");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            List<Line> batch = poll();
+            if (!batch.isEmpty()) {
+                listener.accept(batch);
+            }
+        }, 0, BATCH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public String worker() {
@@ -51,7 +75,7 @@ public final class InstanceOutput implements AutoCloseable {
     }
 
     /** The lines of this instance that arrived since the last call, oldest first. */
-    public synchronized List<Line> poll() {
+    synchronized List<Line> poll() {
         List<LogEntry> entries = session.buffer().after(seen, MAX_PER_POLL);
         List<Line> out = new ArrayList<>();
         for (LogEntry e : entries) {
@@ -93,6 +117,7 @@ public final class InstanceOutput implements AutoCloseable {
     /** Stops the tail and deletes it on the account. */
     @Override
     public void close() {
+        timer.shutdownNow();
         session.close();
     }
 }
