@@ -97,7 +97,8 @@ public final class ContainersService {
         Map<String, String> owners = owners(account, all);
         List<ApplicationRow> rows = new ArrayList<>(all.size());
         for (ContainerApplication app : all) {
-            rows.add(readApplication(account, app, metrics, owners.get(namespaceOf(app))));
+            String namespace = namespaceOf(app);
+            rows.add(readApplication(account, app, metrics, namespace == null ? null : owners.get(namespace)));
         }
         return new ContainersSnapshot(true, now, rows, metricsProblem, Staleness.fresh(now), null);
     }

@@ -56,7 +56,9 @@ final class ContainersFormats {
             out.append(out.length() > 0 ? " · " : "").append(String.format(Locale.ROOT, "%,d MiB", memoryMib));
         }
         if (diskMb != null) {
-            out.append(out.length() > 0 ? " · " : "").append(String.format(Locale.ROOT, "%,d MB disk", diskMb));
+            String disk = diskMb >= 1000 && diskMb % 100 == 0 ? trim(diskMb / 1000.0) + " GB"
+                    : String.format(Locale.ROOT, "%,d MB", diskMb);
+            out.append(out.length() > 0 ? " · " : "").append(disk).append(" disk");
         }
         if (out.length() == 0) {
             return instanceType == null ? "default" : instanceType;

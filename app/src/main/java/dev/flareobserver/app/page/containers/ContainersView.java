@@ -63,11 +63,13 @@ final class ContainersView {
         root.getStyleClass().addAll("page", "containers-page");
         root.setTop(header());
 
-        SplitPane split = new SplitPane(left(), center(), new InstanceDetailView(vm, zone).build());
-        split.setDividerPositions(0.30, 0.70);
+        SplitPane split = new SplitPane(center(), new InstanceDetailView(vm, zone).build());
+        split.setDividerPositions(0.62);
         split.getStyleClass().add("containers-split");
-        root.setCenter(split);
-        BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox body = new VBox(12, top(), split);
+        root.setCenter(body);
+        BorderPane.setMargin(body, new Insets(10, 0, 0, 0));
 
         vm.snapshotProperty().addListener((obs, old, now) -> showApplications());
         vm.gridProperty().addListener((obs, old, now) -> showGrid());
@@ -126,32 +128,30 @@ final class ContainersView {
         return new VBox(4, top, status, message);
     }
 
-    private Node left() {
+    /** The applications table, across the page. */
+    private Node top() {
         table = new TableView<>();
         table.setId("containers-applications");
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No applications"));
         table.getColumns().setAll(List.of(
-                column("Name", ApplicationRow::name, 110),
-                column("Instances", ContainersFormats::running, 70),
-                column("Image", a -> shortImage(a.image()), 120),
-                column("vCPU / memory / disk", ContainersView::resources, 150),
-                column("Rollout", ApplicationRow::rolloutState, 90),
-                column("Pool", ContainersView::pool, 110)));
+                column("Name", ApplicationRow::name, 140),
+                column("Running/max", ContainersFormats::running, 100),
+                column("Image", a -> shortImage(a.image()), 170),
+                column("vCPU / memory / disk", ContainersView::resources, 220),
+                column("Rollout", ApplicationRow::rolloutState, 110),
+                column("Pool", ContainersView::pool, 190)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!updatingTable) {
                 vm.selectedApplicationIdProperty().set(now == null ? null : now.id());
             }
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(150);
+        table.setMinHeight(100);
         Label title = new Label("Applications");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        PoolGauges pool = new PoolGauges(palette);
-        vm.selectedApplicationProperty().addListener((obs, old, now) -> pool.show(now));
-        VBox box = new VBox(8, title, table, pool.node());
-        box.setPadding(new Insets(0, 12, 0, 0));
-        return box;
+        return new VBox(6, title, table);
     }
 
     private Node center() {
@@ -190,15 +190,17 @@ final class ContainersView {
         }, vm.selectedApplicationProperty(), vm.gridProperty()));
         empty.visibleProperty().bind(empty.textProperty().isNotEmpty());
         empty.managedProperty().bind(empty.visibleProperty());
-        VBox box = new VBox(8, titleRow, palette.legend(), empty, scroll);
-        box.setPadding(new Insets(0, 12, 0, 12));
+        PoolGauges pool = new PoolGauges();
+        vm.selectedApplicationProperty().addListener((obs, old, now) -> pool.show(now));
+        VBox box = new VBox(8, titleRow, palette.legend(), empty, scroll, pool.node());
+        box.setPadding(new Insets(0, 12, 0, 0));
         return box;
     }
 
     private void showApplications() {
         updatingTable = true;
         try {
-            table.getItems().setAll(vm.applications());
+            table.getItems().setAll(vm.snapshotProperty().get().applications());
             String selected = vm.selectedApplicationIdProperty().get();
             if (selected != null) {
                 for (ApplicationRow a : table.getItems()) {
@@ -248,7 +250,8 @@ final class ContainersView {
 
     private static String pool(ApplicationRow app) {
         ContainerPoolState p = app.pool();
-        return p == null ? "—" : p.ready() + " ready · " + p.allocated() + " used / " + p.targetInstances();
+        return p == null ? "no pool" : p.ready() + " ready · " + p.allocated() + " in use / " + p.targetInstances()
+                + (p.starting() > 0 ? " · " + p.starting() + " starting" : "");
     }
 
     /** The repository and tag: the registry host and account id say little in a narrow column. */

@@ -231,7 +231,8 @@ public final class ContainersViewModel {
         if (!s.loaded()) {
             if (s.problem() != null) {
                 status.set(Status.FAILED);
-                statusText.set("Could not load containers: " + s.problem().message() + " Retrying with a pause.");
+                statusText.set("Could not load containers. " + sentence(s.problem().message())
+                        + " Retrying with a pause.");
             } else {
                 status.set(Status.LOADING);
                 statusText.set("Loading applications and instances…");
@@ -242,7 +243,7 @@ public final class ContainersViewModel {
             status.set(Status.STALE);
             Duration age = staleness.age(clock);
             statusText.set("Stale: last updated " + ContainersFormats.age(age) + " ago. "
-                    + (s.problem() == null ? "" : s.problem().message()));
+                    + (s.problem() == null ? "" : sentence(s.problem().message())));
             return;
         }
         if (s.applications().isEmpty()) {
@@ -255,6 +256,10 @@ public final class ContainersViewModel {
         statusText.set(s.applications().size() + (s.applications().size() == 1 ? " application, " : " applications, ")
                 + s.instanceCount() + (s.instanceCount() == 1 ? " instance" : " instances") + "; updated "
                 + ContainersFormats.age(staleness.age(clock)) + " ago." + metrics);
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     // --- live output -------------------------------------------------------------------------------------

@@ -201,6 +201,7 @@ final class InstanceDetailView {
     private int fact(int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add(Styles.TEXT_MUTED);
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         v.setId("instance-" + name.toLowerCase(java.util.Locale.ROOT));

@@ -126,6 +126,9 @@ final class InstanceGrid extends Region {
 
     private static String shortId(InstanceRow r) {
         String name = r.name() != null && !r.name().isBlank() ? r.name() : r.id();
+        if (name.startsWith("instance-")) {
+            name = name.substring("instance-".length());
+        }
         return name.length() > 12 ? name.substring(0, 12) + "…" : name;
     }
 

@@ -7,14 +7,18 @@ import dev.flareobserver.orchestration.containers.PoolSample;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import atlantafx.base.theme.Styles;
 
@@ -25,9 +29,9 @@ import atlantafx.base.theme.Styles;
  */
 final class PoolGauges {
 
-    private static final double CHART_H = 70;
+    private static final double CHART_H = 56;
+    private static final double CHART_W = 300;
 
-    private final StatePalette palette;
     private final VBox root = new VBox(8);
     private final Label title = new Label("Pool");
     private final Label none = new Label();
@@ -39,12 +43,15 @@ final class PoolGauges {
     private final Label allocatedText = new Label();
     private final Label startingText = new Label();
     private final Label settings = new Label();
-    private final Canvas chart = new Canvas(260, CHART_H);
+    private final Canvas chart = new Canvas(CHART_W, CHART_H);
     private final Label chartCaption = new Label();
+    private final Region readySwatch = swatch(StatePalette.styleClass(InstanceState.RUNNING));
+    private final Region startingSwatch = swatch(StatePalette.styleClass(InstanceState.PROVISIONING));
+    private final Region allocatedSwatch = swatch("pool-allocated");
+    private final Region targetSwatch = swatch("pool-target");
     private List<PoolSample> history = List.of();
 
-    PoolGauges(StatePalette palette) {
-        this.palette = palette;
+    PoolGauges() {
         root.setId("containers-pool");
         root.getStyleClass().add("containers-pool");
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -62,9 +69,9 @@ final class PoolGauges {
         settings.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         settings.setWrapText(true);
         chartCaption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        chart.widthProperty().addListener((obs, old, now) -> drawChart());
-        root.widthProperty().addListener((obs, old, now) -> chart.setWidth(Math.max(120, now.doubleValue() - 4)));
-        palette.onRestyle(this::drawChart);
+        for (Region r : List.of(readySwatch, startingSwatch, allocatedSwatch, targetSwatch)) {
+            r.backgroundProperty().addListener((obs, old, now) -> drawChart());
+        }
         root.setPadding(new Insets(0, 0, 4, 0));
         show(null);
     }
@@ -105,17 +112,43 @@ final class PoolGauges {
                 + pool.expired() + " expired. (Pool state is the emulator's pool manager; Cloudflare's API has none.)");
         history = app.poolHistory();
         chartCaption.setText(history.size() < 2 ? "History: collecting…"
-                : "History: last " + ContainersFormats.age(java.time.Duration.between(history.get(0).time(),
-                history.get(history.size() - 1).time())) + " (ready, allocated, starting; target dashed)");
-        root.getChildren().setAll(title, bars, settings, chart, chartCaption);
+                : "Last " + ContainersFormats.age(java.time.Duration.between(history.get(0).time(),
+                history.get(history.size() - 1).time())) + ":");
+        HBox key = new HBox(6, readySwatch, small("ready"), allocatedSwatch, small("allocated"),
+                startingSwatch, small("starting"), targetSwatch, small("target"));
+        key.setAlignment(Pos.CENTER_LEFT);
+        VBox gauges = new VBox(6, bars, settings);
+        HBox.setHgrow(gauges, Priority.ALWAYS);
+        VBox history = new VBox(4, chartCaption, chart, key);
+        history.setMinWidth(CHART_W);
+        history.setMaxWidth(CHART_W);
+        HBox row = new HBox(16, gauges, history);
+        root.getChildren().setAll(title, row);
         drawChart();
+    }
+
+    private static Region swatch(String styleClass) {
+        Region r = new Region();
+        r.getStyleClass().addAll("state-swatch", "small-swatch", styleClass);
+        return r;
+    }
+
+    private static Label small(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        return l;
+    }
+
+    private static Paint fill(Region swatch) {
+        return swatch.getBackground() == null || swatch.getBackground().getFills().isEmpty() ? Color.GRAY
+                : swatch.getBackground().getFills().get(0).getFill();
     }
 
     private void drawChart() {
         GraphicsContext g = chart.getGraphicsContext2D();
         double w = chart.getWidth();
         g.clearRect(0, 0, w, CHART_H);
-        g.setStroke(palette.paint(InstanceState.STOPPED));
+        g.setStroke(fill(targetSwatch));
         g.setLineWidth(1);
         g.strokeRect(0.5, 0.5, w - 1, CHART_H - 1);
         if (history.size() < 2) {
@@ -126,11 +159,11 @@ final class PoolGauges {
             max = Math.max(max, Math.max(s.target(), Math.max(s.ready(), Math.max(s.allocated(), s.starting()))));
         }
         g.setLineDashes(4, 4);
-        line(g, w, max, PoolSample::target, palette.paint(InstanceState.STOPPED));
+        line(g, w, max, PoolSample::target, fill(targetSwatch));
         g.setLineDashes((double[]) null);
-        line(g, w, max, PoolSample::starting, palette.paint(InstanceState.PROVISIONING));
-        line(g, w, max, PoolSample::allocated, palette.paint(InstanceState.UNHEALTHY));
-        line(g, w, max, PoolSample::ready, palette.paint(InstanceState.RUNNING));
+        line(g, w, max, PoolSample::starting, fill(startingSwatch));
+        line(g, w, max, PoolSample::allocated, fill(allocatedSwatch));
+        line(g, w, max, PoolSample::ready, fill(readySwatch));
         g.setTextBaseline(VPos.TOP);
     }
 
