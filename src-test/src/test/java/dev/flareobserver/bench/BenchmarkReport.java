@@ -63,6 +63,9 @@ public final class BenchmarkReport {
         if (wanted.test("d1")) {
             sections.add(D1Benchmarks.run());
         }
+        if (wanted.test("deploy")) {
+            sections.add(DeployBenchmarks.run());
+        }
         write(out, sections);
     }
 

@@ -1,17 +1,13 @@
 package dev.flareobserver.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.cloud.tools.jib.api.JibContainer;
-import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import dev.flareobserver.api.CloudflareClient;
 import dev.flareobserver.api.containers.ApplicationListParams;
 import dev.flareobserver.api.containers.ContainerApplication;
 import dev.flareobserver.api.containers.ContainerConfiguration;
 import dev.flareobserver.api.containers.ContainerInstanceV2;
 import dev.flareobserver.api.containers.CreateApplication;
-import dev.flareobserver.api.containers.CreateRollout;
 import dev.flareobserver.api.containers.FetchRequest;
 import dev.flareobserver.api.containers.InstanceListParams;
 import dev.flareobserver.api.containers.InstanceState;
@@ -19,24 +15,16 @@ import dev.flareobserver.api.containers.NameValue;
 import dev.flareobserver.api.containers.RegistriesClient;
 import dev.flareobserver.api.containers.RegistryCredentials;
 import dev.flareobserver.api.containers.RegistryPermission;
-import dev.flareobserver.api.containers.Rollout;
-import dev.flareobserver.api.containers.RolloutStatus;
-import dev.flareobserver.api.containers.RolloutStepStatus;
 import dev.flareobserver.emulator.Emulator;
 import dev.flareobserver.emulator.EmulatorOptions;
+import dev.flareobserver.deploy.TestTask;
+import dev.flareobserver.orchestration.deploy.ImageBuilder;
+import dev.flareobserver.orchestration.deploy.ImagePusher;
 import dev.flareobserver.transport.Credentials;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -49,12 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end, with two independent registry clients: a real static binary (the emulator build's flare-hello) is
- * packed into a scratch OCI image by Jib, pushed with credentials from {@code POST /registries/{domain}/credentials},
- * run by an application created through the core-api client, and answers a fetch; skopeo copies the image back out.
+ * packed into a scratch OCI image by Jib (the deploy workflow's {@link ImageBuilder} and {@link ImagePusher}), pushed
+ * with credentials from {@code POST /registries/{domain}/credentials}, run by an application created through the
+ * core-api client, and answers a fetch; skopeo copies the image back out. Expired credentials, resumed pushes and
+ * failing rollouts are tested through the deploy workflow ({@code deploy.DeployAgainstEmulatorTest}).
  */
 class ContainersAgainstEmulatorTest {
 
-    private static final ShiftedClock CLOCK = new ShiftedClock();
     private static Emulator emulator;
     private static CloudflareClient client;
     private static String account;
@@ -62,29 +51,9 @@ class ContainersAgainstEmulatorTest {
     static Path dir;
     private static Path binary;
 
-    /** The system clock plus a shift a test moves (registry credentials expire in emulator time). */
-    static final class ShiftedClock extends Clock {
-        volatile Duration shift = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.builder().clock(CLOCK).build());
+        emulator = Emulator.start(EmulatorOptions.builder().build());
         client = CloudflareClient.builder().baseUrl(emulator.baseUrl())
                 .credentials(Credentials.token(emulator.userToken())).build();
         account = emulator.accounts().get(1).id();
@@ -102,11 +71,12 @@ class ContainersAgainstEmulatorTest {
                 Set.of(RegistryPermission.PUSH, RegistryPermission.PULL));
     }
 
-    private static String push(String name, List<String> entrypoint) throws Exception {
-        RegistryCredentials creds = pushCredentials(15);
-        String reference = creds.registryHost() + "/" + account + "/" + name;
-        JibImages.push(binary, entrypoint, reference, creds.username(), creds.password(), dir.resolve("jib-cache"));
-        return reference;
+    /** Pushes flare-hello as {@code <registry>/<account>/<name>:<tag>} with the deploy workflow's builder and pusher. */
+    private static String push(String name, String tag) throws Exception {
+        ImageBuilder builder = new ImageBuilder(dir.resolve("jib-cache"));
+        ImagePusher pusher = new ImagePusher(builder, () -> pushCredentials(15));
+        return pusher.push(builder.describe(binary, name, 8080), account + "/" + name, tag, f -> { },
+                new TestTask()).reference();
     }
 
     private static List<ContainerInstanceV2> awaitInstances(String app, Predicate<List<ContainerInstanceV2>> done) {
@@ -134,7 +104,7 @@ class ContainersAgainstEmulatorTest {
 
     @Test
     void aStaticBinaryPushedWithJibRunsAndAnswersAFetch() throws Exception {
-        String image = push("hello-jib:v1", List.of("/app"));
+        String image = push("hello-jib", "v1");
         ContainerConfiguration config = ContainerConfiguration.ofImage(image)
                 .withEnvironmentVariables(List.of(new NameValue("GREETING", "Hello from a Jib image")));
 
@@ -155,83 +125,8 @@ class ContainersAgainstEmulatorTest {
     }
 
     @Test
-    void expiredCredentialsGet401AndNewOnesPush() throws Exception {
-        RegistryCredentials creds = pushCredentials(1);
-        String reference = creds.registryHost() + "/" + account + "/expiring:v1";
-        CLOCK.shift = CLOCK.shift.plusMinutes(2);
-        try {
-            HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + emulator.port() + "/v2/")).header("Authorization",
-                    creds.basicAuthorization()).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(direct.statusCode()).isEqualTo(401);
-            assertThatThrownBy(() -> JibImages.push(binary, List.of("/app"), reference, creds.username(),
-                    creds.password(), dir.resolve("jib-cache")))
-                    .isInstanceOf(RegistryUnauthorizedException.class);
-
-            RegistryCredentials fresh = pushCredentials(15);
-            JibContainer pushed = JibImages.push(binary, List.of("/app"), reference, fresh.username(), fresh.password(),
-                    dir.resolve("jib-cache"));
-            assertThat(pushed.getDigest().toString()).startsWith("sha256:");
-        } finally {
-            CLOCK.shift = CLOCK.shift.minusMinutes(2);
-        }
-    }
-
-    @Test
-    void anInterruptedPushResumesWithoutSendingPresentBlobsAgain() throws Exception {
-        RegistryCredentials creds = pushCredentials(15);
-        try (RegistryTap tap = new RegistryTap("127.0.0.1:" + emulator.port())) {
-            String reference = tap.host() + "/" + account + "/resumed:v1";
-            tap.cutManifestPuts(true);
-            assertThatThrownBy(() -> JibImages.push(binary, List.of("/app"), reference, creds.username(),
-                    creds.password(), dir.resolve("jib-cache-resume")))
-                    .as("the push breaks when the manifest goes up").isInstanceOf(Exception.class);
-            assertThat(tap.requests()).as("the blobs went through first").anyMatch(r -> r.startsWith("PUT ")
-                    && r.contains("/blobs/uploads/") || r.startsWith("POST ") && r.contains("digest="));
-
-            tap.clear();
-            tap.cutManifestPuts(false);
-            JibImages.push(binary, List.of("/app"), reference, creds.username(), creds.password(),
-                    dir.resolve("jib-cache-resume"));
-
-            List<String> second = tap.requests();
-            assertThat(second).as("HEAD says the blobs are there").anyMatch(r -> r.startsWith("HEAD ")
-                    && r.contains("/blobs/sha256:"));
-            assertThat(second).as("no blob is uploaded again: " + second).noneMatch(r -> r.contains("/blobs/uploads"));
-            assertThat(second).anyMatch(r -> r.startsWith("PUT ") && r.contains("/manifests/v1"));
-        }
-    }
-
-    @Test
-    void aBinaryThatExitsAtOnceFailsAndItsRolloutRevertsVisibly() throws Exception {
-        String image = push("crasher:v1", List.of("/app"));
-        ContainerApplication app = client.containers().applications().create(account,
-                CreateApplication.scheduled("crash-test", ContainerConfiguration.ofImage(image), 1));
-        awaitInstances(app.id(), l -> l.size() == 1 && l.get(0).state() == InstanceState.RUNNING);
-        String crashing = push("crasher:v2", List.of("/app", "--exit-at-once", "3"));
-
-        Rollout rollout = client.containers().applications().rollouts().create(account, app.id(),
-                CreateRollout.rolling("exits at once", ContainerConfiguration.ofImage(crashing), 100));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!rollout.status().isFinished() && System.nanoTime() < deadline) {
-            sleep(100);
-            rollout = client.containers().applications().rollouts().get(account, app.id(), rollout.id());
-        }
-
-        assertThat(rollout.status()).isEqualTo(RolloutStatus.REVERTED);
-        assertThat(rollout.steps().get(0).status()).isEqualTo(RolloutStepStatus.REVERTED);
-        assertThat(rollout.steps().get(0).reason()).contains("exited with code 3");
-        List<ContainerInstanceV2> instances = awaitInstances(app.id(), l -> l.stream()
-                .anyMatch(i -> i.state() == InstanceState.FAILED));
-        assertThat(instances).anyMatch(i -> i.state() == InstanceState.FAILED && i.status().exitCode() == 3
-                && i.image().equals(crashing));
-        assertThat(instances).as("the previous image still serves").anyMatch(i -> i.state() == InstanceState.RUNNING
-                && i.image().equals(image));
-    }
-
-    @Test
     void skopeoCopiesThePushedImageBackOut() throws Exception {
-        String reference = push("copied:v1", List.of("/app"));
+        String reference = push("copied", "v1");
         RegistryCredentials pull = client.containers().registries().credentials(account,
                 RegistriesClient.MANAGED_REGISTRY, 5, Set.of(RegistryPermission.PULL));
         // The password goes in an auth file, never on the command line.

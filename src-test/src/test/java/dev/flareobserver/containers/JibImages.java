@@ -1,29 +1,21 @@
 package dev.flareobserver.containers;
 
-import com.google.cloud.tools.jib.api.Containerizer;
-import com.google.cloud.tools.jib.api.Jib;
-import com.google.cloud.tools.jib.api.JibContainer;
-import com.google.cloud.tools.jib.api.RegistryImage;
-import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
-import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
-import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
-import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
-import com.google.cloud.tools.jib.api.buildplan.Port;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Builds and pushes a scratch image holding one static binary with Jib core (what the deploy workflow will do). */
-final class JibImages {
+/** Native binaries the container tests deploy: the emulator build's static flare-hello, and ones gcc makes. */
+public final class JibImages {
 
     private JibImages() {
     }
 
-    /** The emulator's compiled flare-hello binary, copied to {@code dir}. */
-    static Path flareHello(Path dir) throws IOException {
+    /** The emulator's compiled flare-hello binary (static, ~800 KB), copied to {@code dir}. */
+    public static Path flareHello(Path dir) throws IOException {
         Path out = dir.resolve("flare-hello");
         try (InputStream in = JibImages.class.getResourceAsStream("/dev/flareobserver/emulator/containers/demo/flare-hello")) {
             if (in == null) {
@@ -34,21 +26,17 @@ final class JibImages {
         return out;
     }
 
-    /** Pushes {@code binary} as {@code /app} of a scratch OCI image to {@code reference} ({@code host/acct/name:tag}). */
-    static JibContainer push(Path binary, List<String> entrypoint, String reference, String username, String password,
-                             Path cache) throws Exception {
-        FileEntriesLayer layer = FileEntriesLayer.builder().setName("binary")
-                .addEntry(binary, AbsoluteUnixPath.get("/app"), FilePermissions.fromOctalString("755")).build();
-        return Jib.fromScratch()
-                .setFormat(ImageFormat.OCI)
-                .addFileEntriesLayer(layer)
-                .setEntrypoint(entrypoint)
-                .setExposedPorts(Port.tcp(8080))
-                .addLabel("org.opencontainers.image.title", "flare-hello")
-                .containerize(Containerizer.to(RegistryImage.named(reference).addCredential(username, password))
-                        .setAllowInsecureRegistries(true)
-                        .setBaseImageLayersCache(cache.resolve("base"))
-                        .setApplicationLayersCache(cache.resolve("app"))
-                        .setToolName("flare-observer-tests"));
+    /** Compiles {@code source} (C) with {@code gcc -static -O1} to {@code dir/name}; the emulator build needs gcc too. */
+    public static Path gccStatic(Path dir, String name, String source) throws IOException, InterruptedException {
+        Path c = dir.resolve(name + ".c");
+        Files.writeString(c, source);
+        Path out = dir.resolve(name);
+        Process gcc = new ProcessBuilder("gcc", "-static", "-O1", "-o", out.toString(), c.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!gcc.waitFor(120, TimeUnit.SECONDS) || gcc.exitValue() != 0) {
+            throw new AssertionError("gcc -static failed: " + log);
+        }
+        return out;
     }
 }

@@ -19,7 +19,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * A loopback HTTPS proxy in front of the emulator's registry that records each request line and can cut the connection
  * on manifest uploads (503), to break a push after its blobs went through.
  */
-final class RegistryTap implements AutoCloseable {
+public final class RegistryTap implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final OkHttpClient forwarder = new OkHttpClient.Builder().retryOnConnectionFailure(false)
@@ -27,7 +27,7 @@ final class RegistryTap implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile boolean cutManifestPuts;
 
-    RegistryTap(String upstreamHost) throws IOException {
+    public RegistryTap(String upstreamHost) throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest recorded) {
@@ -46,20 +46,20 @@ final class RegistryTap implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT} of the proxy. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + server.getPort();
     }
 
     /** While set, every manifest upload fails, so a push ends after its blobs. */
-    void cutManifestPuts(boolean value) {
+    public void cutManifestPuts(boolean value) {
         cutManifestPuts = value;
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    void clear() {
+    public void clear() {
         requests.clear();
     }
 
