@@ -4,6 +4,9 @@
  * $CF_CONTAINER_PORT, else 8080), answers every request with a greeting naming where it runs, adds the seed's
  * X-Container-* headers, logs each request to stdout, and exits cleanly on SIGTERM.
  * `flare-hello --exit-at-once N` exits with code N immediately (a crashing container, for tests and demos).
+ * Options for tests of the emulator's limits, given before serving: `--allocate-mib N` allocates and touches N MiB
+ * once it listens (a container over its memory limit), `--ignore-sigterm` keeps serving after SIGTERM (one that
+ * must be killed).
  */
 #include <errno.h>
 #include <netinet/in.h>
@@ -33,6 +36,15 @@ int main(int argc, char **argv) {
         return atoi(argv[2]);
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
+    long allocate_mib = 0;
+    int ignore_term = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--allocate-mib") == 0 && i + 1 < argc) {
+            allocate_mib = atol(argv[++i]);
+        } else if (strcmp(argv[i], "--ignore-sigterm") == 0) {
+            ignore_term = 1;
+        }
+    }
     int port = atoi(env_or("PORT", env_or("CF_CONTAINER_PORT", "8080")));
     const char *id = env_or("CLOUDFLARE_DEPLOYMENT_ID", "local");
     const char *location = env_or("CLOUDFLARE_LOCATION", "unknown");
@@ -42,7 +54,7 @@ int main(int argc, char **argv) {
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
+    sa.sa_handler = ignore_term ? SIG_IGN : on_term;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
@@ -60,6 +72,13 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("flare-hello %s listening on port %d in %s (%s, %s)\n", id, port, location, region, country);
+    if (allocate_mib > 0) {
+        char *block = malloc((size_t) allocate_mib << 20);
+        if (block) {
+            memset(block, 1, (size_t) allocate_mib << 20); /* touched, so it is resident */
+            printf("flare-hello: allocated %ld MiB\n", allocate_mib);
+        }
+    }
 
     long served = 0;
     while (!stopping) {

@@ -35,6 +35,7 @@ import dev.flareobserver.emulator.tail.TailService;
 import dev.flareobserver.emulator.traffic.TrafficSimulator;
 import dev.flareobserver.emulator.user.UserRoutes;
 import dev.flareobserver.emulator.user.UserStore;
+import dev.flareobserver.emulator.workers.DurableObjectNamespaces;
 import dev.flareobserver.emulator.workers.WorkerDirectory;
 import dev.flareobserver.emulator.workers.WorkerRoutes;
 import dev.flareobserver.emulator.workers.WorkerStore;
@@ -159,7 +160,9 @@ public final class Emulator implements AutoCloseable {
             // Traffic runs on the wall clock; the scripted incidents are placed relative to this start.
             TrafficSimulator traffic = new TrafficSimulator(opened.workers, options.clock(), options.clock().instant());
             AccountStore accountStore = opened.accounts;
-            GraphqlEndpoint graphql = new GraphqlEndpoint(traffic, options.clock(),
+            // Containers come up below; the metrics read the feature's samples once it is there.
+            GraphqlEndpoint graphql = new GraphqlEndpoint(traffic, (account, from, to) -> emulator.containers == null
+                    ? List.of() : emulator.containers.instances().samples(account, from, to), options.clock(),
                     (principal, account) -> accountStore.visibleTo(principal).stream().anyMatch(a -> a.id().equals(account)));
             graphql.register(router);
             RateLimiter graphqlLimiter = new RateLimiter(GraphqlEndpoint.QUERIES_PER_WINDOW, Duration.ofMinutes(5),
@@ -185,6 +188,12 @@ public final class Emulator implements AutoCloseable {
             emulator.registry = registry;
             ContainersFeature containers = ContainersFeature.create(featureContext, registry);
             emulator.containers = containers;
+            // Instances of an application bound to a Worker's Durable Object namespace write into that Worker's tails.
+            DurableObjectNamespaces namespaces = new DurableObjectNamespaces(workerStore);
+            tails.containerOwners((account, application) -> containers.durableObjectNamespace(account, application)
+                    .flatMap(ns -> namespaces.find(account, ns)).map(DurableObjectNamespaces.Namespace::script));
+            containers.addOutputListener(line -> tails.containerLine(line.accountId(), line.applicationId(),
+                    line.instanceId(), "stderr".equals(line.stream()), line.time(), line.text()));
             emulator.features = List.of(KvFeature.create(featureContext), R2Feature.create(featureContext),
                     D1Feature.create(featureContext), QueuesFeature.create(featureContext), containers);
             for (EmulatorFeature feature : emulator.features) {

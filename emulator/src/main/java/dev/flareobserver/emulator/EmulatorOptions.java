@@ -20,6 +20,12 @@ public final class EmulatorOptions {
     public static final Duration DEFAULT_TAIL_LIFETIME = Duration.ofHours(6);
     /** Events per second per tail above which a tail samples (the real threshold is unconfirmed). */
     public static final int DEFAULT_TAIL_SAMPLING_THRESHOLD = 200;
+    /**
+     * The longest a container instance runs before the emulator stops it. Cloudflare documents no such limit for
+     * instances outside a pool (pools have their own {@code max_lifetime_seconds}); the emulator's bound keeps a
+     * forgotten demo from running for ever.
+     */
+    public static final Duration DEFAULT_CONTAINER_MAX_RUNTIME = Duration.ofHours(24);
 
     /** A token bound to one account (an "Account API Token", {@code cfat_...}). */
     public record AccountToken(String accountId, String token) {
@@ -39,6 +45,7 @@ public final class EmulatorOptions {
     private final Duration tailLifetime;
     private final int tailSamplingThreshold;
     private final int kvLargeNamespaceKeys;
+    private final Duration containerMaxRuntime;
     private final Clock clock;
 
     private EmulatorOptions(Builder b) {
@@ -56,6 +63,7 @@ public final class EmulatorOptions {
         this.tailLifetime = b.tailLifetime;
         this.tailSamplingThreshold = b.tailSamplingThreshold;
         this.kvLargeNamespaceKeys = b.kvLargeNamespaceKeys;
+        this.containerMaxRuntime = b.containerMaxRuntime;
         this.clock = b.clock;
     }
 
@@ -120,7 +128,7 @@ public final class EmulatorOptions {
         return extraAccounts;
     }
 
-    /** Workers in the production demo account (the staging account gets at most the 25-Worker demo set). */
+    /** Workers in the production demo account (the staging account gets at most the demo set). */
     public int workers() {
         return workers;
     }
@@ -148,6 +156,11 @@ public final class EmulatorOptions {
         return kvLargeNamespaceKeys;
     }
 
+    /** How long a container instance may run before it is stopped (SIGTERM, then SIGKILL after its grace). */
+    public Duration containerMaxRuntime() {
+        return containerMaxRuntime;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -167,6 +180,7 @@ public final class EmulatorOptions {
         private Duration tailLifetime = DEFAULT_TAIL_LIFETIME;
         private int tailSamplingThreshold = DEFAULT_TAIL_SAMPLING_THRESHOLD;
         private int kvLargeNamespaceKeys;
+        private Duration containerMaxRuntime = DEFAULT_CONTAINER_MAX_RUNTIME;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -228,7 +242,7 @@ public final class EmulatorOptions {
         }
 
         /**
-         * Workers in the production demo account, 0..2000 (default: the demo set of 25). Up to 25
+         * Workers in the production demo account, 0..2000 (default: the demo set of 26). Up to 26
          * takes the first n demo Workers (the incident Workers come first); beyond that adds
          * {@code worker-0001}... with a short history each, for benchmarks.
          */
@@ -281,6 +295,15 @@ public final class EmulatorOptions {
                 throw new IllegalArgumentException("kvLargeNamespace must be between 0 and 10000000 keys, got " + keys);
             }
             this.kvLargeNamespaceKeys = keys;
+            return this;
+        }
+
+        /** The longest a container instance runs before it is stopped (default 24 hours); tests use seconds. */
+        public Builder containerMaxRuntime(Duration maxRuntime) {
+            if (maxRuntime == null || maxRuntime.isNegative() || maxRuntime.isZero()) {
+                throw new IllegalArgumentException("Container max runtime must be positive, got " + maxRuntime);
+            }
+            this.containerMaxRuntime = maxRuntime;
             return this;
         }
 

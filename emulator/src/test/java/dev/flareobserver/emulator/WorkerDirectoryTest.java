@@ -26,8 +26,8 @@ class WorkerDirectoryTest {
         try (Emulator emu = Emulator.start(EmulatorOptions.defaults())) {
             WorkerDirectory dir = emu.workerDirectory();
             List<String> names = dir.scriptNames(PROD);
-            assertThat(names).hasSize(25).isSorted().contains("checkout-api", "payments-webhook", "legacy-cron");
-            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(25);
+            assertThat(names).hasSize(DemoWorkers.DEMO_NAMES.size()).isSorted().contains("checkout-api", "payments-webhook", "legacy-cron");
+            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(DemoWorkers.DEMO_NAMES.size());
             assertThat(dir.scriptNames(DemoWorld.extraAccount(1).id())).isEmpty();
 
             Instant weekAgo = Instant.now().minus(Duration.ofDays(7));
@@ -87,8 +87,8 @@ class WorkerDirectoryTest {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             WorkerDirectory dir = emu.workerDirectory();
             List<String> names = dir.scriptNames(PROD);
-            assertThat(names).hasSize(2000).contains("worker-0001", "worker-1975", "checkout-api");
-            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(25);
+            assertThat(names).hasSize(2000).contains("worker-0001", "worker-1974", "checkout-api");
+            assertThat(dir.scriptNames(DemoWorld.STAGING.id())).hasSize(DemoWorkers.DEMO_NAMES.size());
             assertThat(dir.deployments(PROD, "worker-0500")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(startMs).as("start-up with 2000 Workers, ms").isLessThan(10_000);
 
@@ -125,11 +125,11 @@ class WorkerDirectoryTest {
                     "Bearer " + emu.userToken(), WorkersRestTest.form("{\"main_module\":\"a.js\"}", "a.js", "export default {}"),
                     "Content-Type", "multipart/form-data; boundary=" + WorkersRestTest.BOUNDARY);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            assertThat(dir.scriptNames(PROD)).contains("fresh-one").hasSize(26);
+            assertThat(dir.scriptNames(PROD)).contains("fresh-one").hasSize(DemoWorkers.DEMO_NAMES.size() + 1);
             assertThat(dir.deployments(PROD, "fresh-one")).hasSize(1);
 
             emu.reset(true);
-            assertThat(dir.scriptNames(PROD)).hasSize(25).doesNotContain("fresh-one");
+            assertThat(dir.scriptNames(PROD)).hasSize(DemoWorkers.DEMO_NAMES.size()).doesNotContain("fresh-one");
         }
     }
 
@@ -144,7 +144,7 @@ class WorkerDirectoryTest {
             before = emu.workerDirectory().deployments(PROD, "checkout-api").get(0).deploymentId();
         }
         try (Emulator emu = Emulator.start(EmulatorOptions.builder().stateDir(dir).build())) {
-            assertThat(emu.workerDirectory().scriptNames(PROD)).hasSize(26).contains("kept");
+            assertThat(emu.workerDirectory().scriptNames(PROD)).hasSize(DemoWorkers.DEMO_NAMES.size() + 1).contains("kept");
             assertThat(emu.workerDirectory().deployments(PROD, "checkout-api").get(0).deploymentId()).isEqualTo(before);
         }
     }

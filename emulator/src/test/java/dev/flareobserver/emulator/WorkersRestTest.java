@@ -350,4 +350,60 @@ class WorkersRestTest {
     void anotherAccountsWorkersAreOutOfReach() {
         assertFailure(client.get("/accounts/0123456789abcdef0123456789abcdef/workers/scripts"), 403, 9109, "Unauthorized");
     }
+
+    // ---- Durable Object namespaces ----
+
+    @Test
+    void durableObjectNamespacesComeFromWorkersMigrationsAndBindTheDemoPool() {
+        String path = "/accounts/" + account + "/workers/durable_objects/namespaces";
+        JsonNode demo = client.get(path).json();
+        assertThat(demo.at("/result_info/page").asInt()).isEqualTo(1);
+        assertThat(demo.at("/result_info/per_page").asInt()).as("default page size").isEqualTo(20);
+        JsonNode poolContainer = null;
+        for (JsonNode n : demo.get("result")) {
+            if (n.get("class").asText().equals("PoolContainer")) {
+                poolContainer = n;
+            }
+        }
+        assertThat(poolContainer).as("pool-manager's PoolContainer: " + demo).isNotNull();
+        assertThat(poolContainer.get("script").asText()).isEqualTo("pool-manager");
+        assertThat(poolContainer.get("name").asText()).isEqualTo("pool-manager_PoolContainer");
+        assertThat(poolContainer.get("use_sqlite").asBoolean()).isTrue();
+        assertThat(poolContainer.get("id").asText()).matches("[0-9a-f]{32}");
+        JsonNode pool = client.get("/accounts/" + account + "/containers/applications?name=hello-pool").json()
+                .at("/result/0");
+        assertThat(pool.at("/durable_objects/namespace_id").asText()).isEqualTo(poolContainer.get("id").asText());
+        assertThat(client.get(scripts).json().get("result").findValuesAsText("id")).contains("pool-manager");
+
+        int before = demo.at("/result_info/total_count").asInt();
+        String module = "export class Room {} export class Lobby {} export default { fetch() { return new Response(\"ok\") } }";
+        assertThat(upload("chat-rooms", "{\"main_module\":\"index.js\",\"migrations\":{\"new_tag\":\"v1\","
+                + "\"new_classes\":[\"Room\"],\"new_sqlite_classes\":[\"Lobby\"]}}", "index.js", module).status())
+                .isEqualTo(200);
+        JsonNode page = client.get(path + "?per_page=1&page=" + (before + 1)).json();
+        assertThat(page.at("/result_info/total_count").asInt()).isEqualTo(before + 2);
+        assertThat(page.get("result")).hasSize(1);
+        String roomId = null;
+        for (int p = 1; p <= before + 2; p++) {
+            JsonNode n = client.get(path + "?per_page=1&page=" + p).json().at("/result/0");
+            if (n.get("class").asText().equals("Room")) {
+                assertThat(n.get("use_sqlite").asBoolean()).isFalse();
+                roomId = n.get("id").asText();
+            }
+        }
+        assertThat(roomId).as("Room is listed").isNotNull();
+
+        // A later migration renames Room (the namespace and its id stay) and deletes Lobby.
+        assertThat(upload("chat-rooms", "{\"main_module\":\"index.js\",\"migrations\":{\"old_tag\":\"v1\","
+                + "\"new_tag\":\"v2\",\"renamed_classes\":[{\"from\":\"Room\",\"to\":\"ChatRoom\"}],"
+                + "\"deleted_classes\":[\"Lobby\"]}}", "index.js", module.replace("Room {}", "ChatRoom {}")).status())
+                .isEqualTo(200);
+        JsonNode after = client.get(path + "?per_page=1000").json().get("result");
+        assertThat(after.findValuesAsText("class")).contains("ChatRoom").doesNotContain("Room", "Lobby");
+        assertThat(after.findValuesAsText("id")).contains(roomId);
+        assertThat(client.send("DELETE", scripts + "/chat-rooms", "Bearer " + emu.userToken(), null).status())
+                .isEqualTo(200);
+        assertThat(client.get(path + "?per_page=1000").json().get("result").findValuesAsText("script"))
+                .doesNotContain("chat-rooms");
+    }
 }

@@ -9,7 +9,10 @@ import dev.flareobserver.emulator.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,8 +34,10 @@ public final class ContainersFeature implements EmulatorFeature {
 
     private ContainersFeature(FeatureContext context, Registry registry) {
         this.registry = registry;
-        this.supervisor = new InstanceSupervisor(registry, context.dataDir(), context.clock());
+        this.supervisor = new InstanceSupervisor(registry, context.dataDir(), context.clock(),
+                context.options().containerMaxRuntime());
         this.service = new ContainersService(new ContainerStore(context.state()), supervisor, context.clock());
+        supervisor.labelsFrom(this::labels);
         this.pools = new ContainerPools(service);
         this.routes = new ContainerRoutes(service, pools, context.accounts(), registry, this::activate);
         supervisor.onChange(this::recordFailures);
@@ -62,6 +67,24 @@ public final class ContainersFeature implements EmulatorFeature {
     /** Hears every instance's output lines (for tails); close the handle to stop. */
     public AutoCloseable addOutputListener(InstanceOutputListener listener) {
         return supervisor.addOutputListener(listener);
+    }
+
+    /**
+     * The Durable Object namespace an application is bound to ({@code durable_objects.namespace_id}), if any: its
+     * owning Worker's tails show the application's output.
+     */
+    public Optional<String> durableObjectNamespace(String accountId, String applicationId) {
+        return service.store().application(accountId, applicationId)
+                .map(app -> app.path("durable_objects").path("namespace_id").asText(""))
+                .filter(id -> !id.isEmpty());
+    }
+
+    /** The application's {@code configuration.labels} as name -> value. */
+    private Map<String, String> labels(String accountId, String applicationId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        service.store().application(accountId, applicationId).ifPresent(app -> app.path("configuration").path("labels")
+                .forEach(l -> out.put(l.path("name").asText(), l.path("value").asText())));
+        return out;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flareobserver.emulator.http.Json;
 import dev.flareobserver.emulator.registry.Registry;
 import dev.flareobserver.emulator.registry.RegistryStorage;
+import dev.flareobserver.emulator.workers.DemoWorkers;
+import dev.flareobserver.emulator.workers.DurableObjectNamespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +37,21 @@ final class DemoContainers {
         return Registry.MANAGED_HOST + "/" + accountId + "/flare-hello:demo";
     }
 
-    /** Creates the application document once (idempotent). */
+    /**
+     * Creates the application document once (idempotent). It is bound to the demo Worker {@code pool-manager}'s
+     * PoolContainer Durable Object namespace, as the seed's containers are (so their output reaches that Worker's
+     * tails); a state saved before the binding existed gets it.
+     */
     static void seed(ContainersService service, String accountId) {
-        if (service.store().applications(accountId).stream().anyMatch(a -> APP_NAME.equals(a.path("name").asText()))) {
+        String namespace = DurableObjectNamespaces.idFor(accountId, DemoWorkers.POOL_MANAGER,
+                DemoWorkers.POOL_CONTAINER_CLASS);
+        java.util.Optional<ObjectNode> existing = service.store().applications(accountId).stream()
+                .filter(a -> APP_NAME.equals(a.path("name").asText())).findFirst();
+        if (existing.isPresent()) {
+            if (!existing.get().has("durable_objects")) {
+                existing.get().putObject("durable_objects").put("namespace_id", namespace);
+                service.store().putApplication(existing.get());
+            }
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -45,6 +59,7 @@ final class DemoContainers {
         body.put("scheduling_policy", "default");
         body.put("instances", 0);
         body.put("max_instances", 10);
+        body.putObject("durable_objects").put("namespace_id", namespace);
         ObjectNode config = body.putObject("configuration");
         config.put("image", image(accountId));
         config.put("instance_type", "lite");

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One emulated container instance: a local process started from the image's entrypoint in its own directory.
@@ -20,7 +21,7 @@ public final class Instance {
     public record Snapshot(String id, String accountId, String applicationId, String name, int version,
                            String image, InstanceState state, Instant createdAt, Instant startedAt,
                            Instant updatedAt, Integer exitCode, String failure, Location location, int port,
-                           double vcpu, int memoryMib, int diskMb) {
+                           double vcpu, int memoryMib, int diskMb, String stopReason) {
     }
 
     final String id;
@@ -37,6 +38,10 @@ public final class Instance {
     final int memoryMib;
     final int diskMb;
     private final Deque<String> output = new ArrayDeque<>();
+    private final AtomicLong rxBytes = new AtomicLong();
+    private final AtomicLong txBytes = new AtomicLong();
+    private long startedNanos;
+    private String stopReason;
     private InstanceState state = InstanceState.PROVISIONING;
     private Instant startedAt;
     private Instant updatedAt;
@@ -71,7 +76,7 @@ public final class Instance {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(id, accountId, applicationId, name, version, image, state, createdAt, startedAt, updatedAt,
-                exitCode, failure, location, port, vcpu, memoryMib, diskMb);
+                exitCode, failure, location, port, vcpu, memoryMib, diskMb, stopReason);
     }
 
     public synchronized InstanceState state() {
@@ -94,12 +99,32 @@ public final class Instance {
         process = p;
         port = listenPort;
         startedAt = now;
+        startedNanos = System.nanoTime();
         updatedAt = now;
     }
 
     /** The process id, or -1 before the process started. */
     public synchronized long pid() {
         return process == null ? -1 : process.pid();
+    }
+
+    /** {@link System#nanoTime()} when the process started. */
+    synchronized long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Counts bytes of a fetch: {@code received} by the instance, {@code sent} back. */
+    void addTraffic(long received, long sent) {
+        rxBytes.addAndGet(received);
+        txBytes.addAndGet(sent);
+    }
+
+    long rxBytes() {
+        return rxBytes.get();
+    }
+
+    long txBytes() {
+        return txBytes.get();
     }
 
     synchronized Process process() {
@@ -112,6 +137,15 @@ public final class Instance {
 
     synchronized boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** Marks a stop the emulator decided on (e.g. the maximum run time), saying why; false as {@link #requestStop}. */
+    synchronized boolean requestStop(Instant now, String reason) {
+        boolean first = requestStop(now);
+        if (first) {
+            stopReason = reason;
+        }
+        return first;
     }
 
     /** Marks a stop; false if it is already stopping or gone. */

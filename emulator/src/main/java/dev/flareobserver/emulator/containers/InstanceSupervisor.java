@@ -43,7 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Cloudflare's environment, health-checks the port, captures output, stops with SIGTERM then SIGKILL after a grace
  * period, and runs {@code exec} and {@code fetch} against an instance. There is no isolation: the process runs as the
  * emulator's user in the instance's directory, with a clean environment (the emulator's own, which may hold
- * Cloudflare tokens, is never passed on).
+ * Cloudflare tokens, is never passed on). While any instance is active a sampler reads its CPU and memory from
+ * {@code /proc} every second ({@link InstanceSampler}, the GraphQL container metrics) and enforces the limits: more
+ * resident memory than the instance type allows kills the process (reported {@code failed}, as an out-of-memory
+ * kill), and an instance running longer than the maximum run time is stopped.
  */
 public final class InstanceSupervisor implements AutoCloseable {
 
@@ -78,12 +81,20 @@ public final class InstanceSupervisor implements AutoCloseable {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    private final InstanceSampler sampler = new InstanceSampler();
+    private final Duration maxRuntime;
+    private volatile java.util.function.BiFunction<String, String, Map<String, String>> labels = (account, app) -> Map.of();
+    private java.util.concurrent.ScheduledFuture<?> sampling;
     private final AtomicInteger placements = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    InstanceSupervisor(Registry registry, Path dataDir, Clock clock) {
+    /**
+     * @param maxRuntime how long an instance may run before it is stopped
+     */
+    InstanceSupervisor(Registry registry, Path dataDir, Clock clock, Duration maxRuntime) {
         this.registry = registry;
+        this.maxRuntime = maxRuntime;
         this.instancesDir = dataDir.resolve("containers").resolve("instances");
         this.clock = clock;
         this.workers = Executors.newCachedThreadPool(daemon("flare-containers-worker"));
@@ -101,6 +112,16 @@ public final class InstanceSupervisor implements AutoCloseable {
     /** Called (on a supervisor thread) whenever an instance changes state. */
     void onChange(Runnable listener) {
         changeListeners.add(listener);
+    }
+
+    /** Where samples find an application's labels ({@code configuration.labels}, by account and application id). */
+    void labelsFrom(java.util.function.BiFunction<String, String, Map<String, String>> lookup) {
+        this.labels = lookup;
+    }
+
+    /** The account's resource samples taken in {@code [from, to)} (the last hour is kept). */
+    public List<InstanceSample> samples(String accountId, Instant from, Instant to) {
+        return sampler.samples(accountId, from, to);
     }
 
     ScheduledExecutorService scheduler() {
@@ -145,6 +166,7 @@ public final class InstanceSupervisor implements AutoCloseable {
         instances.put(id, instance);
         graces.put(id, spec.stopGrace() == null ? DEFAULT_STOP_GRACE : spec.stopGrace());
         workers.execute(() -> launch(instance, spec));
+        ensureSampling();
         changed();
         return instance;
     }
@@ -315,6 +337,72 @@ public final class InstanceSupervisor implements AutoCloseable {
         }
     }
 
+    /** Starts the sampler unless it runs: it only runs while instances are active. */
+    private synchronized void ensureSampling() {
+        if (sampling == null && !scheduler.isShutdown()) {
+            sampling = scheduler.scheduleWithFixedDelay(this::sampleAll, InstanceSampler.INTERVAL.toMillis(),
+                    InstanceSampler.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One sampler tick: measure, enforce the limits, and stop sampling once no instance is active. */
+    private void sampleAll() {
+        try {
+            Instant now = clock.instant();
+            Set<String> active = new java.util.HashSet<>();
+            Map<String, Map<String, String>> labelsOf = new java.util.HashMap<>();
+            for (Instance i : instances.values()) {
+                if (!i.state().isActive()) {
+                    continue;
+                }
+                active.add(i.id);
+                Process p = i.process();
+                if (p == null || !p.isAlive()) {
+                    continue;
+                }
+                InstanceSample sample = sampler.sample(i, p.toHandle(), now,
+                        labelsOf.computeIfAbsent(i.applicationId, app -> labels.apply(i.accountId, app)));
+                enforceLimits(i, p, sample, now);
+            }
+            sampler.evict(now, active);
+            if (active.isEmpty()) {
+                synchronized (this) {
+                    if (sampling != null && instances.values().stream().noneMatch(i -> i.state().isActive())) {
+                        sampling.cancel(false);
+                        sampling = null;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sampling the container instances failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Memory: more resident memory than the instance type's is an out-of-memory kill (SIGKILL at once, as the kernel's
+     * OOM killer does), reported as a failed instance with a {@code VMFailed} health event; how Cloudflare words that
+     * event is unconfirmed. Time: past the maximum run time the instance is stopped as a stop request would.
+     */
+    private void enforceLimits(Instance i, Process p, InstanceSample sample, Instant now) {
+        if (sample.memoryBytes() > sample.memoryLimitBytes() && !i.stopRequested()) {
+            String reason = String.format(java.util.Locale.ROOT, "VMFailed: out of memory: the container used %d MiB,"
+                    + " more than the %d MiB of its instance type, and was killed", sample.memoryBytes() >> 20,
+                    sample.memoryLimitBytes() >> 20);
+            LOG.info("Instance {} of {}: {}", i.id, i.applicationId, reason);
+            i.failed(reason, now);
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            changed();
+            return;
+        }
+        Instant started = i.snapshot().startedAt();
+        if (started != null && !started.plus(maxRuntime).isAfter(now)) {
+            String reason = "reached the maximum run time of " + maxRuntime.toSeconds() + " s";
+            LOG.info("Instance {} of {} {}: stopping it", i.id, i.applicationId, reason);
+            stop(i, reason);
+        }
+    }
+
     private static boolean accepts(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -326,7 +414,12 @@ public final class InstanceSupervisor implements AutoCloseable {
 
     /** SIGTERM now, SIGKILL after the grace period if the process is still there. Returns at once. */
     public void stop(Instance instance) {
-        if (!instance.requestStop(clock.instant())) {
+        stop(instance, null);
+    }
+
+    /** Like {@link #stop(Instance)}, recording why the emulator stopped it ({@link Instance.Snapshot#stopReason()}). */
+    private void stop(Instance instance, String reason) {
+        if (!(reason == null ? instance.requestStop(clock.instant()) : instance.requestStop(clock.instant(), reason))) {
             return;
         }
         changed();
@@ -429,7 +522,20 @@ public final class InstanceSupervisor implements AutoCloseable {
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, String> out = new LinkedHashMap<>();
         r.headers().map().forEach((k, v) -> out.put(k, String.join(", ", v)));
+        instance.addTraffic(headerBytes(method + " " + p, headers) + (body == null ? 0 : body.length),
+                headerBytes("HTTP/1.1 " + r.statusCode(), out) + r.body().length);
         return new FetchResult(r.statusCode(), out, r.body());
+    }
+
+    /** About the bytes of a request or status line and its headers on the wire. */
+    private static long headerBytes(String firstLine, Map<String, String> headers) {
+        long n = firstLine.length() + 2;
+        if (headers != null) {
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                n += h.getKey().length() + 2 + h.getValue().length() + 2;
+            }
+        }
+        return n + 2;
     }
 
     /** Kills every process at once (emulator shutdown, state reset) and forgets every instance. */
@@ -443,6 +549,7 @@ public final class InstanceSupervisor implements AutoCloseable {
             }
         }
         instances.clear();
+        sampler.clear();
         try {
             ImageUnpacker.deleteTree(instancesDir);
         } catch (IOException e) {

@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The GraphQL schema of the emulator's analytics: the part of Cloudflare's schema that Workers
@@ -42,11 +44,18 @@ final class AnalyticsSchema {
     static final String VISIBLE = "flare.visibleAccount";
     static final String ACCOUNT = "flare.account";
     static final String QUERY = "flare.query";
+    static final String CONTAINERS = "flare.containers";
     static final String NOW = "flare.now";
 
     /** One account node of the result. */
     record AccountNode(String accountTag) {
     }
+
+    /** The time bounds every dataset's filter takes (the emulator's datasets all count by start time). */
+    private static final String TIME_FILTERS = Stream.of("datetime_geq", "datetime_gt", "datetime_leq", "datetime_lt")
+            .map(f -> "  " + f + ": Time\n").collect(Collectors.joining())
+            + Stream.of("date", "date_geq", "date_gt", "date_leq", "date_lt")
+            .map(f -> "  " + f + ": Date\n").collect(Collectors.joining());
 
     private AnalyticsSchema() {
     }
@@ -61,6 +70,97 @@ final class AnalyticsSchema {
         for (String k : keys) {
             order.append("  ").append(k).append("_ASC\n  ").append(k).append("_DESC\n");
         }
+        return workersSdl(order.toString()) + containersSdl();
+    }
+
+    /** {@code containersMetricsAdaptiveGroups}, with the fields graphql-analytics.md §4 lists. */
+    private static String containersSdl() {
+        StringBuilder order = new StringBuilder();
+        List<String> keys = new ArrayList<>(ContainersMetricsQuery.DIMENSIONS);
+        keys.add("count");
+        ContainersMetricsQuery.SUMS.forEach(f -> keys.add("sum_" + f));
+        ContainersMetricsQuery.AVGS.forEach(f -> keys.add("avg_" + f));
+        ContainersMetricsQuery.MAXES.forEach(f -> keys.add("max_" + f));
+        ContainersMetricsQuery.QUANTILES.forEach(f -> keys.add("quantiles_" + f));
+        for (String k : keys) {
+            order.append("  ").append(k).append("_ASC\n  ").append(k).append("_DESC\n");
+        }
+        StringBuilder filter = new StringBuilder();
+        for (String d : List.of("instanceId", "placementId", "applicationId", "location", "region")) {
+            filter.append("  ").append(d).append(": string\n  ").append(d).append("_in: [string!]\n  ")
+                    .append(d).append("_neq: string\n");
+        }
+        return """
+
+                extend type Account {
+                  containersMetricsAdaptiveGroups(limit: uint64, filter: AccountContainersMetricsAdaptiveGroupsFilter_InputObject,
+                                                  orderBy: [AccountContainersMetricsAdaptiveGroupsOrderBy!]): [AccountContainersMetricsAdaptiveGroups!]
+                }
+
+                extend type AccountSettings {
+                  containersMetricsAdaptiveGroups: SettingNode
+                }
+
+                input AccountContainersMetricsAdaptiveGroupsFilter_InputObject {
+                  AND: [AccountContainersMetricsAdaptiveGroupsFilter_InputObject!]
+                  OR: [AccountContainersMetricsAdaptiveGroupsFilter_InputObject!]
+                %s  labels_has: string
+                %s}
+
+                enum AccountContainersMetricsAdaptiveGroupsOrderBy {
+                %s}
+
+                type AccountContainersMetricsAdaptiveGroups {
+                  count: uint64!
+                  dimensions: AccountContainersMetricsAdaptiveGroupsDimensions
+                  sum: AccountContainersMetricsAdaptiveGroupsSum
+                  avg: AccountContainersMetricsAdaptiveGroupsAvg
+                  max: AccountContainersMetricsAdaptiveGroupsMax
+                  quantiles: AccountContainersMetricsAdaptiveGroupsQuantiles
+                }
+
+                type AccountContainersMetricsAdaptiveGroupsDimensions {
+                  instanceId: string!
+                  placementId: string!
+                  applicationId: string!
+                  location: string!
+                  region: string!
+                  "The value of the application's label of that name (empty when unset)."
+                  label(name: string!): string!
+                  date: Date!
+                  datetime: Time!
+                  datetimeMinute: Time!
+                  datetimeFiveMinutes: Time!
+                  datetimeFifteenMinutes: Time!
+                  datetimeHour: Time!
+                  datetimeSixHours: Time!
+                }
+
+                "cpuTimeSec in CPU seconds; allocatedMemory, allocatedDisk in byte-seconds; allocatedCpu in vCPU-seconds."
+                type AccountContainersMetricsAdaptiveGroupsSum {
+                %s}
+
+                "memory in bytes; cpuUtilization a 0..1 share of the allocated vCPU; bandwidth in bits per second."
+                type AccountContainersMetricsAdaptiveGroupsAvg {
+                %s}
+
+                type AccountContainersMetricsAdaptiveGroupsMax {
+                %s}
+
+                type AccountContainersMetricsAdaptiveGroupsQuantiles {
+                %s}
+                """.formatted(TIME_FILTERS, filter, order, fields(ContainersMetricsQuery.SUMS, f -> f.endsWith("Bytes") ? "uint64!" : "float64!"),
+                fields(ContainersMetricsQuery.AVGS, f -> "float64!"), fields(ContainersMetricsQuery.MAXES, f -> "float64!"),
+                fields(ContainersMetricsQuery.QUANTILES, f -> "float64!"));
+    }
+
+    private static String fields(List<String> names, java.util.function.UnaryOperator<String> type) {
+        StringBuilder out = new StringBuilder();
+        names.forEach(n -> out.append("  ").append(n).append(": ").append(type.apply(n)).append('\n'));
+        return out.toString();
+    }
+
+    private static String workersSdl(String order) {
         return """
                 scalar Time
                 scalar Date
@@ -105,16 +205,7 @@ final class AnalyticsSchema {
                 input AccountWorkersInvocationsAdaptiveFilter_InputObject {
                   AND: [AccountWorkersInvocationsAdaptiveFilter_InputObject!]
                   OR: [AccountWorkersInvocationsAdaptiveFilter_InputObject!]
-                  datetime_geq: Time
-                  datetime_gt: Time
-                  datetime_leq: Time
-                  datetime_lt: Time
-                  date: Date
-                  date_geq: Date
-                  date_gt: Date
-                  date_leq: Date
-                  date_lt: Date
-                  scriptName: string
+                %s  scriptName: string
                   scriptName_in: [string!]
                   scriptName_neq: string
                   status: string
@@ -178,7 +269,7 @@ final class AnalyticsSchema {
                 type AccountWorkersInvocationsAdaptiveAvg {
                   sampleInterval: float64!
                 }
-                """.formatted(order);
+                """.formatted(TIME_FILTERS, order);
     }
 
     /**
@@ -205,8 +296,23 @@ final class AnalyticsSchema {
                 .type("Viewer", t -> t.dataFetcher("accounts", AnalyticsSchema::accounts))
                 .type("Account", t -> t
                         .dataFetcher("workersInvocationsAdaptive", AnalyticsSchema::invocations)
+                        .dataFetcher("containersMetricsAdaptiveGroups", AnalyticsSchema::containerMetrics)
                         .dataFetcher("settings", env -> env.getSource()))
-                .type("AccountSettings", t -> t.dataFetcher("workersInvocationsAdaptive", env -> settings()))
+                .type("AccountSettings", t -> t.dataFetcher("workersInvocationsAdaptive", env -> settings())
+                        .dataFetcher("containersMetricsAdaptiveGroups", env -> containersSettings()))
+                .type("AccountContainersMetricsAdaptiveGroups", t -> t
+                        .dataFetcher("count", env -> ((ContainersMetricsQuery.Group) env.getSource()).count())
+                        .dataFetcher("dimensions", rowPart).dataFetcher("sum", rowPart)
+                        .dataFetcher("avg", rowPart).dataFetcher("max", rowPart).dataFetcher("quantiles", rowPart))
+                .type(TypeRuntimeWiring.newTypeWiring("AccountContainersMetricsAdaptiveGroupsDimensions")
+                        .defaultDataFetcher(env -> ((ContainersMetricsQuery.Group) env.getSource()).dimension(
+                                env.getField().getName().equals("label")
+                                        ? ContainersMetricsQuery.labelKey(env.getArgument("name"))
+                                        : env.getField().getName())).build())
+                .type(containerPart("AccountContainersMetricsAdaptiveGroupsSum", "sum"))
+                .type(containerPart("AccountContainersMetricsAdaptiveGroupsAvg", "avg"))
+                .type(containerPart("AccountContainersMetricsAdaptiveGroupsMax", "max"))
+                .type(containerPart("AccountContainersMetricsAdaptiveGroupsQuantiles", "quantiles"))
                 .type("AccountWorkersInvocationsAdaptive", t -> t
                         .dataFetcher("dimensions", rowPart).dataFetcher("sum", rowPart)
                         .dataFetcher("quantiles", rowPart).dataFetcher("max", rowPart).dataFetcher("avg", rowPart))
@@ -229,6 +335,25 @@ final class AnalyticsSchema {
             String field = env.getField().getName();
             return part == null ? row.dimension(field) : row.value(part, field);
         }).build();
+    }
+
+    private static TypeRuntimeWiring containerPart(String type, String part) {
+        return TypeRuntimeWiring.newTypeWiring(type).defaultDataFetcher(env ->
+                ((ContainersMetricsQuery.Group) env.getSource()).value(part, env.getField().getName())).build();
+    }
+
+    /** The containers dataset's limits: Cloudflare's are unconfirmed; the emulator applies the Workers dataset's. */
+    private static Map<String, Object> containersSettings() {
+        List<String> available = new ArrayList<>();
+        ContainersMetricsQuery.DIMENSIONS.forEach(f -> available.add("dimensions." + f));
+        available.add("count");
+        ContainersMetricsQuery.SUMS.forEach(f -> available.add("sum." + f));
+        ContainersMetricsQuery.AVGS.forEach(f -> available.add("avg." + f));
+        ContainersMetricsQuery.MAXES.forEach(f -> available.add("max." + f));
+        ContainersMetricsQuery.QUANTILES.forEach(f -> available.add("quantiles." + f));
+        return Map.of("enabled", true, "availableFields", available,
+                "maxPageSize", DatasetLimits.MAX_PAGE_SIZE, "maxNumberOfFields", DatasetLimits.MAX_NUMBER_OF_FIELDS,
+                "notOlderThan", DatasetLimits.NOT_OLDER_THAN_SECONDS, "maxDuration", DatasetLimits.MAX_DURATION_SECONDS);
     }
 
     private static Map<String, Object> settings() {
@@ -270,19 +395,44 @@ final class AnalyticsSchema {
         return List.of(new AccountNode(account));
     }
 
-    private static List<InvocationsQuery.Row> invocations(DataFetchingEnvironment env) {
-        InvocationsQuery query = env.getGraphQlContext().get(QUERY);
-        AccountNode account = env.getSource();
+    /** The dataset rules every adaptive dataset shares: a {@code limit} in range, not too many fields. */
+    private static long limit(DataFetchingEnvironment env, int fields) {
         Object limitArg = env.getArgument("limit");
         long limit = limitArg == null ? -1 : ((Number) limitArg).longValue();
         if (limit < 1 || limit > DatasetLimits.MAX_PAGE_SIZE) {
             throw new QueryError("limit must be positive number and not greater than " + DatasetLimits.MAX_PAGE_SIZE);
         }
-        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
-        List<SelectedField> leaves = selection.getFields("*/*");
-        if (leaves.size() > DatasetLimits.MAX_NUMBER_OF_FIELDS) {
+        if (fields > DatasetLimits.MAX_NUMBER_OF_FIELDS) {
             throw new QueryError("number of fields can't be more than " + DatasetLimits.MAX_NUMBER_OF_FIELDS);
         }
+        return limit;
+    }
+
+    private static List<ContainersMetricsQuery.Group> containerMetrics(DataFetchingEnvironment env) {
+        ContainersMetricsQuery query = env.getGraphQlContext().get(CONTAINERS);
+        AccountNode account = env.getSource();
+        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        long limit = limit(env, selection.getFields("*/*").size() + (selection.contains("count") ? 1 : 0));
+        List<String> dimensions = new ArrayList<>();
+        for (SelectedField f : selection.getFields("dimensions/*")) {
+            String key = f.getName().equals("label") ? ContainersMetricsQuery.labelKey((String) f.getArguments().get("name"))
+                    : f.getName();
+            if (!dimensions.contains(key)) {
+                dimensions.add(key);
+            }
+        }
+        ContainersMetricsFilter filter = ContainersMetricsFilter.of(env.getArgument("filter"));
+        java.time.Instant now = env.getGraphQlContext().get(NOW);
+        checkRange(filter.lower(), filter.upper(), now);
+        return query.run(account.accountTag(), new ContainersMetricsQuery.Spec(dimensions, limit,
+                env.getArgument("orderBy")), filter, now);
+    }
+
+    private static List<InvocationsQuery.Row> invocations(DataFetchingEnvironment env) {
+        InvocationsQuery query = env.getGraphQlContext().get(QUERY);
+        AccountNode account = env.getSource();
+        DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+        long limit = limit(env, selection.getFields("*/*").size());
         Set<String> dimensions = new LinkedHashSet<>();
         for (SelectedField f : selection.getFields("dimensions/*")) {
             dimensions.add(f.getName());
@@ -295,13 +445,12 @@ final class AnalyticsSchema {
 
         InvocationsFilter filter = InvocationsFilter.of(env.getArgument("filter"));
         java.time.Instant now = env.getGraphQlContext().get(NOW);
-        checkRange(filter, now);
+        checkRange(filter.lower(), filter.upper(), now);
         return query.run(account.accountTag(), new InvocationsQuery.Spec(dimensions, latency, limit, orderBy), filter);
     }
 
-    private static void checkRange(InvocationsFilter filter, java.time.Instant now) {
-        java.time.Instant lower = filter.lower();
-        java.time.Instant upper = filter.upper() == null ? now : filter.upper();
+    private static void checkRange(java.time.Instant lower, java.time.Instant upperBound, java.time.Instant now) {
+        java.time.Instant upper = upperBound == null ? now : upperBound;
         if (lower == null) {
             throw new QueryError("query time range is too large: the filter needs a lower time bound "
                     + "(datetime_geq, datetime_gt, date_geq, date_gt or date) and may span at most "

@@ -36,7 +36,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /client/v4/graphql}: Cloudflare's GraphQL Analytics API over the traffic simulator.
+ * {@code POST /client/v4/graphql}: Cloudflare's GraphQL Analytics API over the traffic simulator (Workers) and the
+ * container instances' samples (Containers).
  * Answers are {@code {"data": ..., "errors": null | [{message, path, extensions: {timestamp}}]}},
  * never the v4 envelope; a refused query is HTTP 200 with errors ("a 200 response can contain an
  * error"), except the GraphQL rate limit (429). Authentication and faults are the pipeline's.
@@ -61,6 +62,7 @@ public final class GraphqlEndpoint {
             .build();
 
     private final InvocationsQuery query; // this endpoint's simulator
+    private final ContainersMetricsQuery containers;
     private final Clock clock;
     private final BiPredicate<Principal, String> accountVisible;
 
@@ -68,9 +70,18 @@ public final class GraphqlEndpoint {
      * @param accountVisible whether a caller may read an account's analytics
      */
     public GraphqlEndpoint(TrafficSimulator simulator, Clock clock, BiPredicate<Principal, String> accountVisible) {
+        this(simulator, ContainerSamples.NONE, clock, accountVisible);
+    }
+
+    /**
+     * @param containerSamples the container instances' measurements ({@code containersMetricsAdaptiveGroups})
+     */
+    public GraphqlEndpoint(TrafficSimulator simulator, ContainerSamples containerSamples, Clock clock,
+                           BiPredicate<Principal, String> accountVisible) {
         this.clock = clock;
         this.accountVisible = accountVisible;
         this.query = new InvocationsQuery(simulator);
+        this.containers = new ContainersMetricsQuery(containerSamples);
     }
 
     public void register(Router router) {
@@ -104,6 +115,7 @@ public final class GraphqlEndpoint {
                         AnalyticsSchema.VISIBLE, visible,
                         AnalyticsSchema.NOW, clock.instant(),
                         AnalyticsSchema.QUERY, this.query,
+                        AnalyticsSchema.CONTAINERS, this.containers,
                         // Cloudflare accepts `$t: string` where a Time goes (its docs' tutorial does), so the
                         // variable-type check is off; values are checked where they are used.
                         ParseAndValidate.INTERNAL_VALIDATION_PREDICATE_HINT,

@@ -38,12 +38,24 @@ final class TailEvent {
     private final long scheduledTime;
     private final List<LogLine> logs;
     private final List<ExceptionInfo> exceptions;
+    /** The instance whose output this is, for a container's output; null for an invocation. */
+    private final String durableObjectId;
+    private final boolean truncated;
     private volatile String searchText;
     private volatile byte[] frame;
 
     private TailEvent(long timestamp, String scriptName, String versionId, String outcome, long cpuTimeMs,
                       long wallTimeMs, TailRequest request, long scheduledTime, List<LogLine> logs,
                       List<ExceptionInfo> exceptions) {
+        this(timestamp, scriptName, versionId, outcome, cpuTimeMs, wallTimeMs, request, scheduledTime, logs, exceptions,
+                null, false);
+    }
+
+    private TailEvent(long timestamp, String scriptName, String versionId, String outcome, long cpuTimeMs,
+                      long wallTimeMs, TailRequest request, long scheduledTime, List<LogLine> logs,
+                      List<ExceptionInfo> exceptions, String durableObjectId, boolean truncated) {
+        this.durableObjectId = durableObjectId;
+        this.truncated = truncated;
         this.timestamp = timestamp;
         this.scriptName = scriptName;
         this.versionId = versionId;
@@ -71,6 +83,20 @@ final class TailEvent {
         // The request-handling chatter does not apply to a cron run; its errors and warnings do.
         List<String> lines = inv.logs().stream().filter(l -> !level(l).equals("info") && !level(l).equals("log")).toList();
         return of(inv, outcome(inv.status()), null, scheduledTime, List.of(inv.scriptName() + " tick", CRON), lines);
+    }
+
+    /**
+     * Output lines of a container instance whose application is bound to a Durable Object namespace of
+     * {@code scriptName}: a Durable Object trace item ({@code executionModel: "durableObject"}, the instance id as
+     * {@code durableObjectId}) with no triggering event, the lines as console logs (stdout "log", stderr "error").
+     * Whether and how Cloudflare puts container output into the owning Worker's live tail is unconfirmed; this shape
+     * follows the trace items of Durable Objects (tail-protocol.md §3).
+     *
+     * @param truncated lines were dropped before these (the container wrote faster than the tail takes)
+     */
+    static TailEvent containerOutput(String scriptName, String instanceId, List<LogLine> lines, boolean truncated) {
+        return new TailEvent(lines.get(0).timestamp(), scriptName, null, "ok", 0, 0, null, 0, lines, List.of(),
+                instanceId, truncated);
     }
 
     /**
@@ -184,7 +210,16 @@ final class TailEvent {
     }
 
     boolean isScheduled() {
-        return request == null;
+        return request == null && durableObjectId == null;
+    }
+
+    /** The container instance whose output this is; null for a Worker invocation. */
+    String durableObjectId() {
+        return durableObjectId;
+    }
+
+    boolean truncated() {
+        return truncated;
     }
 
     long scheduledTime() {

@@ -30,13 +30,18 @@ final class TailEventJson {
             g.writeStartObject();
             g.writeNumberField("wallTime", e.wallTimeMs());
             g.writeNumberField("cpuTime", e.cpuTimeMs());
-            g.writeBooleanField("truncated", false);
-            g.writeStringField("executionModel", "stateless");
+            g.writeBooleanField("truncated", e.truncated());
+            g.writeStringField("executionModel", e.durableObjectId() == null ? "stateless" : "durableObject");
             g.writeStringField("outcome", e.outcome());
             g.writeStringField("scriptName", e.scriptName());
-            g.writeObjectFieldStart("scriptVersion");
-            g.writeStringField("id", e.versionId());
-            g.writeEndObject();
+            if (e.versionId() != null) {
+                g.writeObjectFieldStart("scriptVersion");
+                g.writeStringField("id", e.versionId());
+                g.writeEndObject();
+            }
+            if (e.durableObjectId() != null) {
+                g.writeStringField("durableObjectId", e.durableObjectId());
+            }
             g.writeArrayFieldStart("diagnosticsChannelEvents");
             g.writeEndArray();
             g.writeArrayFieldStart("exceptions");
@@ -63,14 +68,18 @@ final class TailEventJson {
             }
             g.writeEndArray();
             g.writeNumberField("eventTimestamp", e.timestamp());
-            g.writeObjectFieldStart("event");
-            if (e.isScheduled()) {
-                g.writeStringField("cron", TailEvent.CRON);
-                g.writeNumberField("scheduledTime", e.scheduledTime());
+            if (e.durableObjectId() != null) {
+                g.writeNullField("event"); // container output has no triggering event
             } else {
-                writeRequest(g, e.request());
+                g.writeObjectFieldStart("event");
+                if (e.isScheduled()) {
+                    g.writeStringField("cron", TailEvent.CRON);
+                    g.writeNumberField("scheduledTime", e.scheduledTime());
+                } else {
+                    writeRequest(g, e.request());
+                }
+                g.writeEndObject();
             }
-            g.writeEndObject();
             g.writeEndObject();
         });
     }

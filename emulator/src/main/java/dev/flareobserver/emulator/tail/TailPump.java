@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The live stream: each tick hands every connected, unexpired tail the simulated invocations with
- * {@code lastTick < timestamp <= now} of its Worker, so a tail sees what the analytics will count.
+ * {@code lastTick < timestamp <= now} of its Worker, so a tail sees what the analytics will count, and the output
+ * its Worker's containers wrote since the last tick.
  */
 final class TailPump implements Runnable {
 
@@ -27,11 +28,13 @@ final class TailPump implements Runnable {
 
     private final TailRegistry registry;
     private final TailEventSource source;
+    private final ContainerOutput containerOutput;
     private final Clock clock;
 
-    TailPump(TailRegistry registry, TailEventSource source, Clock clock) {
+    TailPump(TailRegistry registry, TailEventSource source, ContainerOutput containerOutput, Clock clock) {
         this.registry = registry;
         this.source = source;
+        this.containerOutput = containerOutput;
         this.clock = clock;
     }
 
@@ -48,6 +51,10 @@ final class TailPump implements Runnable {
     void pump() {
         Instant now = clock.instant();
         long nanoTime = System.nanoTime();
+        java.util.Map<String, java.util.List<TailEvent>> containers = new java.util.HashMap<>();
+        for (ContainerOutput.Batch b : containerOutput.drain()) {
+            containers.computeIfAbsent(b.accountId() + '/' + b.scriptName(), k -> new java.util.ArrayList<>()).add(b.event());
+        }
         for (Tail tail : registry.all()) {
             TailConnection c = tail.connection();
             if (c == null || !c.isOpen() || tail.isExpired(now)) {
@@ -60,6 +67,11 @@ final class TailPump implements Runnable {
             Instant earliest = now.minus(MAX_CATCH_UP);
             Instant since = from.isBefore(earliest) ? earliest : from;
             for (TailEvent e : source.between(tail.accountId(), tail.scriptName(), since, now)) {
+                if (tail.offer(e, c, nanoTime) == Tail.Delivery.CLOSED) {
+                    break;
+                }
+            }
+            for (TailEvent e : containers.getOrDefault(tail.accountId() + '/' + tail.scriptName(), java.util.List.of())) {
                 if (tail.offer(e, c, nanoTime) == Tail.Delivery.CLOSED) {
                     break;
                 }

@@ -18,7 +18,7 @@ import java.util.function.BiPredicate;
 
 /**
  * Workers live tails: the tails themselves, their WebSocket server and the pump feeding them from
- * the traffic simulator. The server and the pump thread start with the first tail, so an emulator
+ * the traffic simulator and from the output of container instances bound to a Worker's Durable Objects. The server and the pump thread start with the first tail, so an emulator
  * nobody tails runs no extra threads; {@link #close} stops both and releases the port.
  */
 public final class TailService implements AutoCloseable {
@@ -30,6 +30,7 @@ public final class TailService implements AutoCloseable {
     static final int FLOOD_POOL = 4096;
 
     private final TailRegistry registry = new TailRegistry();
+    private final ContainerOutput containerOutput = new ContainerOutput();
     private final TailEventSource source;
     private final Clock clock;
     private final Duration lifetime;
@@ -65,6 +66,28 @@ public final class TailService implements AutoCloseable {
         Tail tail = new Tail(id, account, script, path, now, now.plus(lifetime), filters, samplingThreshold, clock);
         registry.add(tail, now);
         return tail;
+    }
+
+    /**
+     * How to find the Worker owning a container application's Durable Object namespace: (account, application id)
+     * to script name. Its tails then show the application's instances' output.
+     */
+    public void containerOwners(java.util.function.BiFunction<String, String, Optional<String>> lookup) {
+        containerOutput.ownersFrom(lookup);
+    }
+
+    /**
+     * One line a container instance wrote; it reaches the tails of the Worker owning the instance's application, if
+     * any. Dropped at once when no tail of the account is connected, so output nobody watches costs nothing.
+     */
+    public void containerLine(String accountId, String applicationId, String instanceId, boolean stderr, Instant time,
+                              String text) {
+        for (Tail t : registry.all()) {
+            if (t.accountId().equals(accountId) && t.isConnected()) {
+                containerOutput.add(accountId, applicationId, instanceId, stderr, time, text);
+                return;
+            }
+        }
     }
 
     /** The WebSocket URL of a tail. */
@@ -153,6 +176,7 @@ public final class TailService implements AutoCloseable {
 
     /** Forgets every tail, closing sockets with 1001 so clients reconnect (with new tails). */
     public void reset() {
+        containerOutput.clear();
         for (Tail t : registry.clear()) {
             TailConnection c = t.connection();
             if (c != null) {
@@ -176,7 +200,7 @@ public final class TailService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        pumpThread.scheduleWithFixedDelay(new TailPump(registry, source, clock), TailPump.TICK_MILLIS,
+        pumpThread.scheduleWithFixedDelay(new TailPump(registry, source, containerOutput, clock), TailPump.TICK_MILLIS,
                 TailPump.TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -30,7 +30,7 @@ public final class DemoWorkers {
 
     /** The demo set, incident Workers first so even a small {@code workers(n)} keeps them. */
     public static final List<String> DEMO_NAMES = List.of(
-            "api-gateway", "checkout-api", "payments-webhook", "legacy-cron", "auth-service", "image-resizer",
+            "api-gateway", "checkout-api", "payments-webhook", "legacy-cron", "pool-manager", "auth-service", "image-resizer",
             "cron-cleanup", "email-router", "search-proxy", "session-store", "feature-flags", "geo-redirect",
             "cart-service", "inventory-sync", "order-events", "notification-fanout", "rate-limiter", "pdf-renderer",
             "analytics-beacon", "ab-testing", "cache-warmer", "sitemap-builder", "webhook-relay", "markdown-render",
@@ -39,6 +39,13 @@ public final class DemoWorkers {
     public static final String CHECKOUT_API = "checkout-api";
     public static final String PAYMENTS_WEBHOOK = "payments-webhook";
     public static final String LEGACY_CRON = "legacy-cron";
+    /**
+     * The container-pool Worker of the seed (../shared/seeds/004): its Durable Object classes {@value #POOL_CONTAINER_CLASS}
+     * (one per container) and PoolManager; the demo containers application {@code hello-pool} is bound to the
+     * PoolContainer namespace, so the containers' output reaches this Worker's tails.
+     */
+    public static final String POOL_MANAGER = "pool-manager";
+    public static final String POOL_CONTAINER_CLASS = "PoolContainer";
     /** The message of checkout-api's regressing version (and of its deployment ~3 h ago). */
     public static final String REGRESSION_MESSAGE = "Switch to new pricing engine";
     /** Annotation the traffic simulator reads: the CPU multiplier of a regressing version. */
@@ -95,6 +102,7 @@ public final class DemoWorkers {
         return switch (name) {
             case CHECKOUT_API -> checkoutApi(account, name, now, rnd);
             case LEGACY_CRON -> legacyCron(account, name, now, rnd);
+            case POOL_MANAGER -> poolManager(account, name, now, rnd);
             default -> ordinary(account, name, now, rnd, 2 + rnd.nextInt(5));
         };
     }
@@ -170,6 +178,31 @@ public final class DemoWorkers {
         return b.build();
     }
 
+    /**
+     * The seed's pool Worker: a REST front (fetch), the PoolManager's alarm, and the two Durable Object classes its
+     * first upload's migration created (SQLite-backed, as the seed's PoolManager keeps its state in SQLite).
+     */
+    private static SeedScript poolManager(String account, String name, Instant now, SplittableRandom rnd) {
+        Builder b = new Builder(account, name, now.minus(Duration.ofDays(21)), rnd);
+        b.handlers = List.of("fetch", "alarm");
+        b.extraMetadata.put("bindings", List.of(
+                Map.of("name", "POOL_MANAGER", "type", "durable_object_namespace", "class_name", "PoolManager"),
+                Map.of("name", "POOL_CONTAINER", "type", "durable_object_namespace", "class_name", POOL_CONTAINER_CLASS),
+                Map.of("name", "POOL_TARGET_INSTANCES", "type", "plain_text", "text", "3"),
+                Map.of("name", "POOL_BATCH_SIZE", "type", "plain_text", "text", "2"),
+                Map.of("name", "POOL_BATCH_SPACING_IN_SECONDS", "type", "plain_text", "text", "2")));
+        b.extraMetadata.put("containers", List.of(Map.of("class_name", POOL_CONTAINER_CLASS)));
+        b.extraMetadata.put("migrations", Map.of("new_tag", "v1",
+                "new_sqlite_classes", List.of("PoolManager", POOL_CONTAINER_CLASS)));
+        b.version(b.createdOn, "Container pool with PoolManager and PoolContainer");
+        b.deploy(b.createdOn.plusSeconds(90), List.of(new Share(b.last().id(), 100)), null);
+        b.extraMetadata.remove("migrations"); // a later upload carries no new migration
+        Instant v2 = now.minus(Duration.ofDays(2)).minus(Duration.ofMinutes(41));
+        b.version(v2, "Clean up orphaned containers in the alarm");
+        b.deploy(v2.plusSeconds(75), List.of(new Share(b.last().id(), 100)), "Clean up orphaned containers in the alarm");
+        return b.build();
+    }
+
     private static long seed(String s) {
         return Long.parseUnsignedLong(Ids.seeded("demo-worker/" + s).substring(0, 15), 16);
     }
@@ -189,6 +222,8 @@ public final class DemoWorkers {
         final String owner;
         final List<NewVersion> versions = new ArrayList<>();
         final List<DeploymentRecord> deployments = new ArrayList<>();
+        /** Metadata of the next versions beyond the defaults (bindings replace the default ones). */
+        final Map<String, Object> extraMetadata = new LinkedHashMap<>();
         List<String> handlers;
 
         Builder(String account, String name, Instant createdOn, SplittableRandom rnd) {
@@ -228,6 +263,7 @@ public final class DemoWorkers {
             metadata.put("compatibility_date", number == 1 ? "2024-03-04" : "2025-0" + (1 + number % 9) + "-15");
             metadata.put("compatibility_flags", number % 2 == 0 ? List.of("nodejs_compat") : List.of());
             metadata.put("bindings", List.of(Map.of("name", "ENVIRONMENT", "type", "plain_text", "text", "production")));
+            metadata.putAll(extraMetadata);
             VersionRecord v = new VersionRecord(seededUuid("version/" + account + "/" + name + "/" + number), account,
                     name, number, at, author, Ids.seeded("user/" + author), source, annotations, metadata, handlers,
                     WorkerRoutes.etag(modules, metadata));
@@ -251,11 +287,19 @@ public final class DemoWorkers {
         }
 
         private String body(int number) {
-            StringBuilder s = new StringBuilder("// ").append(name).append(" v").append(number).append('\n')
-                    .append("export default {\n");
+            StringBuilder s = new StringBuilder("// ").append(name).append(" v").append(number).append('\n');
+            if (extraMetadata.containsKey("containers")) {
+                s.append("import { Container } from \"@cloudflare/containers\";\n");
+            }
+            s.append("export default {\n");
             if (handlers.contains("fetch")) {
                 s.append("  async fetch(request, env, ctx) {\n")
                         .append("    return new Response(\"").append(name).append(" v").append(number).append("\");\n")
+                        .append("  },\n");
+            }
+            if (handlers.contains("alarm")) {
+                s.append("  async alarm() {\n")
+                        .append("    // the PoolManager tops the pool up here\n")
                         .append("  },\n");
             }
             if (handlers.contains("scheduled")) {
@@ -263,7 +307,12 @@ public final class DemoWorkers {
                         .append("    console.log(\"").append(name).append(" tick\", controller.cron);\n")
                         .append("  },\n");
             }
-            return s.append("};\n").toString();
+            s.append("};\n");
+            if (extraMetadata.containsKey("containers")) {
+                s.append("export class PoolManager {}\n")
+                        .append("export class ").append(POOL_CONTAINER_CLASS).append(" extends Container {}\n");
+            }
+            return s.toString();
         }
 
         SeedScript build() {

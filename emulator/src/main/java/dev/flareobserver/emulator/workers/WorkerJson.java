@@ -202,4 +202,15 @@ final class WorkerJson {
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
+
+    /** A Durable Object namespace: {@code id, name, script, class, use_sqlite}. */
+    static Map<String, Object> namespace(DurableObjectNamespaces.Namespace n) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", n.id());
+        out.put("name", n.name());
+        out.put("script", n.script());
+        out.put("class", n.className());
+        out.put("use_sqlite", n.useSqlite());
+        return out;
+    }
 }

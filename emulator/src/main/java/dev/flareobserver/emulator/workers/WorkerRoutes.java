@@ -102,6 +102,18 @@ public final class WorkerRoutes {
         router.get("/accounts/{account_id}/workers/subdomain", this::getSubdomain);
         router.add("PUT", "/accounts/{account_id}/workers/subdomain", this::putSubdomain);
         router.get("/accounts/{account_id}/workers/services/{service_name}", this::getService);
+        router.get("/accounts/{account_id}/workers/durable_objects/namespaces", this::listDurableObjectNamespaces);
+    }
+
+    // ---- Durable Objects ----
+
+    /** The account's namespaces, page/per_page paginated (default 20, at most 1000 per page, as Cloudflare's clients use). */
+    Response listDurableObjectNamespaces(RequestContext call) {
+        String account = account(call);
+        Paging.Slice<DurableObjectNamespaces.Namespace> page = Paging.PageRequest.from(call, 1, 1000, 20)
+                .slice(new DurableObjectNamespaces(store).list(account));
+        List<Map<String, Object>> out = page.items().stream().map(WorkerJson::namespace).toList();
+        return Envelope.success(200, out, page.info(), List.of());
     }
 
     // ---- scripts ----
