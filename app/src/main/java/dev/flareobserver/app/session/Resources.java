@@ -11,6 +11,9 @@ import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.d1.D1Service;
 import dev.flareobserver.orchestration.resources.kv.KvService;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -81,12 +84,20 @@ public final class Resources {
                 worker, instanceId, listener));
     }
 
-    /** {@code $XDG_CACHE_HOME/flare-observer/deploy}, else {@code ~/.cache/flare-observer/deploy}. */
+    /**
+     * {@code $XDG_CACHE_HOME/flare-observer/jib}, else {@code ~/.cache/flare-observer/jib}: Jib's layer caches, the
+     * same place the {@code deploy-container} command uses.
+     */
     static Path deployCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home", "."), ".cache");
-        return base.resolve("flare-observer").resolve("deploy");
+        Path dir = base.resolve("flare-observer").resolve("jib");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the deploy cache " + dir, e);
+        }
     }
 
     /** One service per connection: rebuilt when the connection changes. */

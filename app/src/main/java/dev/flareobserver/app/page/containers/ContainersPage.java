@@ -21,7 +21,6 @@ public final class ContainersPage implements Page {
     private final ResourcePageContext context;
     private final ContainersViewModel vm;
     private final ZoneId zone;
-    private final Clock clock;
     private ContainersView view;
     private Node node;
     private Dialog<Void> wizard;
@@ -30,7 +29,6 @@ public final class ContainersPage implements Page {
     public ContainersPage(ResourcePageContext context, MonitorOptions options, Clock clock, ZoneId zone) {
         this.context = Objects.requireNonNull(context);
         this.zone = zone;
-        this.clock = clock;
         this.vm = new ContainersViewModel(() -> context.resources().containers(),
                 service -> new ContainersMonitor(service.connection(), service, options),
                 (worker, id, lines) -> context.resources().instanceOutput(worker, id, lines),
@@ -90,7 +88,7 @@ public final class ContainersPage implements Page {
         if (wizardModel == null || !wizardModel.runningProperty().get()) {
             wizardModel = new DeployWizardViewModel(() -> context.resources().deployer(), context.tasks(),
                     context.fx(), context.writeLock().unlockedProperty(),
-                    () -> vm.applications().stream().map(ApplicationRow::name).toList(), clock);
+                    () -> vm.applications().stream().map(ApplicationRow::name).toList());
             wizardModel.resultProperty().addListener((obs, old, now) -> vm.refresh());
         }
         wizard = new DeployWizardView(wizardModel, context.files()).dialog(node.getScene().getWindow());

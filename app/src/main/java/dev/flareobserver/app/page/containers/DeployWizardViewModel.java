@@ -14,9 +14,6 @@ import dev.flareobserver.orchestration.task.TaskRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,15 +93,12 @@ public final class DeployWizardViewModel {
     private static final Pattern APP_NAME = Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     static final int MAX_INSTANCES = 100;
-    private static final DateTimeFormatter TAG = DateTimeFormatter.ofPattern("'deploy-'yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final Supplier<Optional<ContainerDeployer>> deployer;
     private final TaskRunner tasks;
     private final Executor ui;
     private final ReadOnlyBooleanProperty writable;
     private final Supplier<List<String>> existingApplications;
-    private final Clock clock;
 
     private final ReadOnlyObjectWrapper<Path> binary = new ReadOnlyObjectWrapper<>(this, "binary");
     private final ReadOnlyObjectWrapper<BinaryReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -125,14 +119,12 @@ public final class DeployWizardViewModel {
     private Task<DeployResult> task;
 
     public DeployWizardViewModel(Supplier<Optional<ContainerDeployer>> deployer, TaskRunner tasks, Executor ui,
-                                 ReadOnlyBooleanProperty writable, Supplier<List<String>> existingApplications,
-                                 Clock clock) {
+                                 ReadOnlyBooleanProperty writable, Supplier<List<String>> existingApplications) {
         this.deployer = Objects.requireNonNull(deployer);
         this.tasks = Objects.requireNonNull(tasks);
         this.ui = Objects.requireNonNull(ui);
         this.writable = Objects.requireNonNull(writable);
         this.existingApplications = Objects.requireNonNull(existingApplications);
-        this.clock = Objects.requireNonNull(clock);
         for (DeployStep s : DeployStep.values()) {
             steps.add(new StepRow(s));
         }
@@ -283,7 +275,8 @@ public final class DeployWizardViewModel {
         }
         int p = number(port.get(), "Port", 1, 65_535);
         int n = number(instances.get(), "Instances", 1, MAX_INSTANCES);
-        return new DeployRequest(binary.get(), name, p, environment(environment.get()), TAG.format(clock.instant()),
+        // No tag: the workflow tags the image with the binary's SHA-256, so the same binary is the same image.
+        return new DeployRequest(binary.get(), name, p, environment(environment.get()), null,
                 Optional.empty(), n, DeployRequest.DEFAULT_CONVERGE_TIMEOUT);
     }
 
