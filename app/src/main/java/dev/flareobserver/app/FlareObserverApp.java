@@ -239,6 +239,11 @@ public class FlareObserverApp extends Application {
         fileDialogs = Objects.requireNonNull(dialogs);
     }
 
+    /** A page of the window (built on first use), for UI tests that read what it draws. */
+    public dev.flareobserver.app.page.Page page(PageId id) {
+        return pages.get(id);
+    }
+
     /** The session's write lock, for UI tests. */
     public WriteLockModel writeLock() {
         return writeLock;

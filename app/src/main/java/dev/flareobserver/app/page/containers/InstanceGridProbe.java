@@ -24,6 +24,17 @@ public final class InstanceGridProbe {
         return out;
     }
 
+    /** Instance id → state of the tiles of one application. */
+    public Map<String, InstanceState> states(String applicationName) {
+        Map<String, InstanceState> out = new LinkedHashMap<>();
+        for (InstanceRow r : grid.shown()) {
+            if (applicationName.equals(r.applicationName())) {
+                out.put(r.id(), r.state());
+            }
+        }
+        return out;
+    }
+
     /** The centre of an instance's tile on the screen, to click it; null when it is not shown. */
     public Point2D tileOnScreen(String instanceId) {
         Point2D local = grid.tileCenter(instanceId);
