@@ -103,16 +103,7 @@ final class ContainersView {
                 status.getStyleClass().add(Styles.DANGER);
             }
         });
-        Label message = new Label();
-        message.setId("containers-message");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        vm.messageIsErrorProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().remove(Styles.DANGER);
-            if (now) {
-                message.getStyleClass().add(Styles.DANGER);
-            }
-        });
+        Label message = messageLabel("containers-message", vm.messageProperty(), vm.messageIsErrorProperty());
         Button refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("containers-refresh");
         refresh.setOnAction(e -> vm.refresh());
@@ -220,6 +211,22 @@ final class ContainersView {
         Map<InstanceState, Integer> counts = new EnumMap<>(InstanceState.class);
         instances.forEach(i -> counts.merge(i.state(), 1, Integer::sum));
         palette.showCounts(counts);
+    }
+
+    /** A wrapping label showing a model's message, styled as danger while it is an error. */
+    static Label messageLabel(String id, javafx.beans.value.ObservableValue<String> text,
+                              javafx.beans.value.ObservableValue<Boolean> isError) {
+        Label message = new Label();
+        message.setId(id);
+        message.setWrapText(true);
+        message.textProperty().bind(text);
+        isError.addListener((obs, old, now) -> {
+            message.getStyleClass().remove(Styles.DANGER);
+            if (now) {
+                message.getStyleClass().add(Styles.DANGER);
+            }
+        });
+        return message;
     }
 
     /** The grid, for UI tests (its tiles are drawn, not nodes). */

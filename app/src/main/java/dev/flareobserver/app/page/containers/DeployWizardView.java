@@ -142,16 +142,8 @@ final class DeployWizardView {
         warnings.getStyleClass().add(Styles.WARNING);
         warnings.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.warnings()),
                 vm.warnings()));
-        Label message = new Label();
-        message.setId("deploy-message");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
-        vm.messageIsErrorProperty().addListener((obs, old, now) -> {
-            message.getStyleClass().remove(Styles.DANGER);
-            if (now) {
-                message.getStyleClass().add(Styles.DANGER);
-            }
-        });
+        Label message = ContainersView.messageLabel("deploy-message", vm.messageProperty(),
+                vm.messageIsErrorProperty());
 
         Button deploy = new Button("Deploy");
         deploy.setId("deploy-start");

@@ -8,7 +8,6 @@ import dev.flareobserver.orchestration.deploy.DeployListener;
 import dev.flareobserver.orchestration.deploy.DeployRequest;
 import dev.flareobserver.orchestration.deploy.DeployResult;
 import dev.flareobserver.orchestration.deploy.DeployStep;
-import dev.flareobserver.orchestration.resources.ReadOnlyException;
 import dev.flareobserver.orchestration.task.Task;
 import dev.flareobserver.orchestration.task.TaskRunner;
 import java.io.IOException;
@@ -398,11 +397,7 @@ public final class DeployWizardViewModel {
     }
 
     private static String messageOf(Throwable t) {
-        Throwable cause = unwrap(t);
-        if (cause instanceof ReadOnlyException) {
-            return "writes are locked for this session.";
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return ContainersViewModel.message(t);
     }
 
     // --- properties --------------------------------------------------------------------------------------

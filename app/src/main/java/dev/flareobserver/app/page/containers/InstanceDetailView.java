@@ -43,6 +43,8 @@ final class InstanceDetailView {
             + "metrics and live output, and to stop, delete, exec or fetch.");
     private final GridPane facts = new GridPane();
     private final VBox content = new VBox(10);
+    private final java.util.Map<String, Label> factRows = new java.util.HashMap<>();
+    private final Label title = section("Instance");
 
     InstanceDetailView(ContainersViewModel vm, ZoneId zone) {
         this.vm = vm;
@@ -57,6 +59,11 @@ final class InstanceDetailView {
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setHgap(10);
         facts.setVgap(3);
+        // Every row once, in this order; show() fills them in.
+        for (String name : List.of("Instance", "Id", "Application", "State", "Location", "Uptime", "Pool", "Image",
+                "Resources", "CPU", "Memory", "Ports", "Environment")) {
+            fact(0, name, null);
+        }
 
         Button stop = new Button("Stop");
         stop.setId("instance-stop");
@@ -157,10 +164,10 @@ final class InstanceDetailView {
 
     private void show(InstanceRow i) {
         if (i == null) {
-            root.getChildren().setAll(section("Instance"), empty);
+            root.getChildren().setAll(title, empty);
             return;
         }
-        facts.getChildren().clear();
+        factRows.values().forEach(l -> l.setText(null));
         ApplicationRow app = vm.snapshotProperty().get().application(i.applicationId()).orElse(null);
         int row = 0;
         row = fact(row, "Instance", i.confirmationName());
@@ -189,7 +196,9 @@ final class InstanceDetailView {
         row = fact(row, "Ports", ports(env));
         fact(row, "Environment", env.isEmpty() ? "none configured"
                 : String.join("\n", env.stream().map(e -> e.name() + "=" + e.value()).toList()));
-        root.getChildren().setAll(section("Instance"), content);
+        if (!root.getChildren().contains(content)) {
+            root.getChildren().setAll(title, content);
+        }
     }
 
     /** The API names no ports; the instance listens on {@code PORT} (Cloudflare sets it, 8080 unless configured). */
@@ -198,14 +207,26 @@ final class InstanceDetailView {
         return port.map(p -> p + " (PORT, as configured)").orElse("8080 (PORT, Cloudflare's default)");
     }
 
+    /**
+     * Sets one fact; its row is made once and then updated in place (a refresh re-sets the same rows, so no nodes
+     * are created per refresh). Rows whose value is null are hidden.
+     */
     private int fact(int row, String name, String value) {
-        Label key = new Label(name);
-        key.getStyleClass().add(Styles.TEXT_MUTED);
-        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label v = new Label(value);
-        v.setWrapText(true);
-        v.setId("instance-" + name.toLowerCase(java.util.Locale.ROOT));
-        facts.addRow(row, key, v);
+        Label v = factRows.computeIfAbsent(name, n -> {
+            Label key = new Label(n);
+            key.getStyleClass().add(Styles.TEXT_MUTED);
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label label = new Label();
+            label.setWrapText(true);
+            label.setId("instance-" + n.toLowerCase(java.util.Locale.ROOT));
+            for (Label l : List.of(key, label)) {
+                l.visibleProperty().bind(label.textProperty().isNotNull());
+                l.managedProperty().bind(l.visibleProperty());
+            }
+            facts.addRow(facts.getRowCount(), key, label);
+            return label;
+        });
+        v.setText(value);
         return row + 1;
     }
 
