@@ -127,10 +127,10 @@ final class ContainersView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No applications"));
         table.getColumns().setAll(List.of(
-                column("Name", ApplicationRow::name, 140),
-                column("Running/max", ContainersFormats::running, 100),
-                column("Image", a -> shortImage(a.image()), 170),
-                column("vCPU / memory / disk", ContainersView::resources, 220),
+                column("Name", ApplicationRow::name, 130),
+                column("Running/max", ContainersFormats::running, 110),
+                column("Image", a -> shortImage(a.image()), 150),
+                column("vCPU / memory / disk", ContainersView::resources, 250),
                 column("Rollout", ApplicationRow::rolloutState, 110),
                 column("Pool", ContainersView::pool, 190)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

@@ -223,7 +223,7 @@ final class InstanceDetailView {
                 l.visibleProperty().bind(label.textProperty().isNotNull());
                 l.managedProperty().bind(l.visibleProperty());
             }
-            facts.addRow(facts.getRowCount(), key, label);
+            facts.addRow(factRows.size(), key, label);
             return label;
         });
         v.setText(value);
