@@ -89,10 +89,10 @@ final class DeployWizardView {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.addRow(0, new Label("Application"), app);
-        form.addRow(1, new Label("Port"), port);
-        form.addRow(2, new Label("Instances"), instances);
-        form.addRow(3, new Label("Environment"), env);
+        form.addRow(0, fieldLabel("Application"), app);
+        form.addRow(1, fieldLabel("Port"), port);
+        form.addRow(2, fieldLabel("Instances"), instances);
+        form.addRow(3, fieldLabel("Environment"), env);
         GridPane.setHgrow(app, Priority.ALWAYS);
         Label appHint = new Label("An existing application is modified and rolled out; a new name creates one.");
         appHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -177,6 +177,12 @@ final class DeployWizardView {
         content.setPrefWidth(720);
         dialog.getDialogPane().setContent(content);
         return dialog;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label section(String text) {
