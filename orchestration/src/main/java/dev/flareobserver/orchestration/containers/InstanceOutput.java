@@ -81,14 +81,14 @@ public final class InstanceOutput implements AutoCloseable {
         for (LogEntry e : entries) {
             seen = e.seq();
             if (e.kind() == EntryKind.EVENT) {
-                lines(e, out);
+                lines(instanceId, e, out);
             }
         }
         return out;
     }
 
     /** The entry's log lines when it is an event of this instance (checked on its JSON as received). */
-    void lines(LogEntry entry, List<Line> out) {
+    static void lines(String instanceId, LogEntry entry, List<Line> out) {
         if (entry.json() == null || !entry.json().contains(instanceId)) {
             return;
         }

@@ -11,7 +11,10 @@ import dev.flareobserver.orchestration.containers.ApplicationRow;
 import dev.flareobserver.orchestration.containers.ContainersMonitor;
 import dev.flareobserver.orchestration.containers.ContainersService;
 import dev.flareobserver.orchestration.containers.ContainersSnapshot;
+import dev.flareobserver.orchestration.containers.InstanceOutput;
 import dev.flareobserver.orchestration.containers.InstanceRow;
+import dev.flareobserver.orchestration.logtail.LogTailOptions;
+import dev.flareobserver.orchestration.logtail.LogTailService;
 import dev.flareobserver.orchestration.monitor.MonitorOptions;
 import dev.flareobserver.orchestration.monitor.MonitorProblem;
 import dev.flareobserver.orchestration.monitor.Staleness;
@@ -22,6 +25,7 @@ import dev.flareobserver.orchestration.task.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Containers page's view model without a toolkit, against an in-memory emulator's demo pool (hello-pool).
@@ -198,6 +203,31 @@ class ContainersViewModelTest {
         drain();
 
         assertThat(vm.fetchResultProperty().get()).startsWith("HTTP 200").contains("Hello from the Flare Observer");
+    }
+
+    @Test
+    void theDetailsLiveOutputTailsTheOwningWorkerAndDeletesItsTailWhenClosed(@TempDir Path state) throws Exception {
+        vm.dispose();
+        MonitorOptions options = MonitorOptions.defaults().withInterval(Duration.ofMillis(300));
+        vm = new ContainersViewModel(() -> Optional.of(service), s -> new ContainersMonitor(connection, s, options),
+                (worker, id, lines) -> Optional.of(new InstanceOutput(new LogTailService(connection,
+                        state.resolve("tails.json")).open(LogTailOptions.defaults()), worker, id, lines)),
+                TaskRunner.sameThread(), ui::add, writable, Clock.systemUTC());
+        vm.onShow();
+        InstanceRow member = runningMember();
+        String account = service.connection().currentAccount().orElseThrow().id();
+        var tails = connection.client().orElseThrow().workers().tails();
+
+        vm.selectedInstanceIdProperty().set(member.id());
+        assertThat(vm.outputStatusProperty().get()).contains("pool-manager");
+        until("the tail on pool-manager exists", () -> !tails.list(account, "pool-manager").isEmpty());
+        vm.fetch(member, "/");
+        until("the instance's line of that request arrives", () -> vm.output().stream()
+                .anyMatch(l -> l.contains("GET / -> 200")));
+
+        vm.selectedInstanceIdProperty().set(null);
+        assertThat(vm.output()).isEmpty();
+        assertThat(tails.list(account, "pool-manager")).as("the detail's tail is deleted when it closes").isEmpty();
     }
 
     @Test
