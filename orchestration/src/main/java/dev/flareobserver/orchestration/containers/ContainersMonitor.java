@@ -57,7 +57,7 @@ public final class ContainersMonitor extends PollingMonitor<ContainersSnapshot> 
         Instant now = options.clock().instant();
         ContainersSnapshot read;
         try {
-            read = service.read(now, true);
+            read = service.read(now, true, forced);
         } catch (RuntimeException e) {
             LOG.debug("Containers refresh failed: {}", e.toString());
             fail(MonitorProblems.from(PANEL, QUERY, e), e.getMessage());

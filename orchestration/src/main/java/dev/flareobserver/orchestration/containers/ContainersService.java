@@ -58,6 +58,15 @@ public final class ContainersService {
 
     private final AccountConnection connection;
     private final ResourceWrites writes;
+    /**
+     * What a poll need not read again (REST budget: 1200 requests per 5 minutes for the whole account): per
+     * application, the version its versions and rollouts were read at, and whether it answered "no pool". A forced
+     * read, or a new version or an active rollout, reads them again.
+     */
+    private final Map<String, Slow> slow = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Slow(Integer version, boolean noPool, Rollout rollout, List<ApplicationVersion> versions) {
+    }
 
     public ContainersService(AccountConnection connection, ResourceWrites writes) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -79,6 +88,14 @@ public final class ContainersService {
      * for one application is kept in its row's {@code problem}; a failed metrics query leaves metrics unknown.
      */
     public ContainersSnapshot read(Instant now, boolean withMetrics) {
+        return read(now, withMetrics, true);
+    }
+
+    /**
+     * Like {@link #read(Instant, boolean)}; unless {@code forced}, what rarely changes (versions, finished rollouts,
+     * "this application has no pool") is taken from the last read when the application's version is the same.
+     */
+    public ContainersSnapshot read(Instant now, boolean withMetrics, boolean forced) {
         String account = accountId();
         ApplicationsClient apps = client().containers().applications();
         List<ContainerApplication> all = new ArrayList<>(apps.listAll(account, ApplicationListParams.all())
@@ -98,20 +115,28 @@ public final class ContainersService {
         List<ApplicationRow> rows = new ArrayList<>(all.size());
         for (ContainerApplication app : all) {
             String namespace = namespaceOf(app);
-            rows.add(readApplication(account, app, metrics, namespace == null ? null : owners.get(namespace)));
+            rows.add(readApplication(account, app, metrics, namespace == null ? null : owners.get(namespace),
+                    forced));
         }
+        slow.keySet().retainAll(all.stream().map(ContainerApplication::id).toList());
         return new ContainersSnapshot(true, now, rows, metricsProblem, Staleness.fresh(now), null);
     }
 
     private ApplicationRow readApplication(String account, ContainerApplication app,
-                                           Map<String, InstanceMetrics> metrics, String owner) {
+                                           Map<String, InstanceMetrics> metrics, String owner, boolean forced) {
         ApplicationsClient apps = client().containers().applications();
         List<String> problems = new ArrayList<>();
+        Slow known = slow.get(app.id());
+        boolean sameVersion = !forced && known != null && Objects.equals(known.version(), app.version());
         ContainerPoolState pool = null;
-        try {
-            pool = apps.pool().get(account, app.id()).orElse(null);
-        } catch (CloudflareException e) {
-            problems.add("pool: " + e.getMessage());
+        boolean noPool = sameVersion && known.noPool();
+        if (!noPool) {
+            try {
+                pool = apps.pool().get(account, app.id()).orElse(null);
+                noPool = pool == null;
+            } catch (CloudflareException e) {
+                problems.add("pool: " + e.getMessage());
+            }
         }
         Map<String, String> poolStatus = new HashMap<>();
         if (pool != null) {
@@ -125,16 +150,23 @@ public final class ContainersService {
         } catch (CloudflareException e) {
             problems.add("instances: " + e.getMessage());
         }
-        Rollout rollout = null;
-        List<ApplicationVersion> versions = List.of();
+        Rollout rollout = sameVersion ? known.rollout() : null;
+        List<ApplicationVersion> versions = sameVersion ? known.versions() : List.of();
+        boolean rolling = app.activeRolloutId() != null
+                || (rollout != null && rollout.status() != null && !rollout.status().isFinished());
         // Durable-Object-managed applications have no versions or rollouts (containers.md §3).
-        if (app.schedulingPolicy() != SchedulingPolicy.DURABLE_OBJECT) {
+        if (app.schedulingPolicy() != SchedulingPolicy.DURABLE_OBJECT && (!sameVersion || rolling)) {
             try {
                 rollout = latest(app, apps.rollouts().list(account, app.id()));
                 versions = apps.versions(account, app.id());
             } catch (CloudflareException e) {
                 problems.add("rollouts: " + e.getMessage());
             }
+        }
+        if (problems.isEmpty()) {
+            slow.put(app.id(), new Slow(app.version(), noPool, rollout, versions));
+        } else {
+            slow.remove(app.id());
         }
         return new ApplicationRow(app, instances, rollout, versions, pool, List.of(), owner,
                 problems.isEmpty() ? null : String.join("; ", problems));

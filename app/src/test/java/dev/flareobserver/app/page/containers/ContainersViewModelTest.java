@@ -231,6 +231,26 @@ class ContainersViewModelTest {
     }
 
     @Test
+    void pollsReReadOnlyWhatChangesAndOneMetricsQueryCoversTheAccount() throws Exception {
+        runningMember();
+        vm.onHide();
+        var before = emulator.stats().snapshot();
+        int polls = 5;
+        for (int i = 0; i < polls; i++) {
+            service.read(Instant.now(), true, false);
+        }
+        var after = emulator.stats().snapshot();
+        String apps = "/accounts/{account_id}/containers/applications/{application_id}";
+
+        assertThat(after.count("GET " + apps + "/instances-v2") - before.count("GET " + apps + "/instances-v2"))
+                .as("instances are read on every poll").isEqualTo(polls);
+        assertThat(after.count("GET " + apps + "/versions") - before.count("GET " + apps + "/versions"))
+                .as("versions are not re-read while the application's version stays").isZero();
+        assertThat(after.count("POST /graphql") - before.count("POST /graphql"))
+                .as("one metrics query per poll for the whole account").isEqualTo(polls);
+    }
+
+    @Test
     void failedRefreshesKeepTheLastDataMarkedStaleWithItsAge() throws Exception {
         runningMember();
         vm.onHide();
