@@ -24,6 +24,7 @@ import dev.flareobserver.app.page.logs.LogsViewModel;
 import dev.flareobserver.app.page.logs.WorkerDirectory;
 import dev.flareobserver.app.page.overview.OverviewPage;
 import dev.flareobserver.app.page.overview.OverviewViewModel;
+import dev.flareobserver.app.page.containers.ContainersPage;
 import dev.flareobserver.app.page.placeholder.PlaceholderPage;
 import dev.flareobserver.app.page.provisioning.ProvisioningPage;
 import dev.flareobserver.app.page.provisioning.ProvisioningViewModel;
@@ -188,6 +189,10 @@ public class FlareObserverApp extends Application {
                 () -> session.connection().map(c -> new ProvisionService(c, resources.writes(), journals)),
                 writeLock.unlockedProperty(), context.taskRunner(), Platform::runLater,
                 new RecentConfigs(stateDir.resolve("provision-recent.txt"))), resourcePages.files()));
+        // Containers polls at its own interval from the settings (instance state changes faster than analytics).
+        MonitorOptions containersOptions = monitorOptions.withInterval(
+                java.time.Duration.ofSeconds(Math.max(5, settings.get().containersRefreshSeconds())));
+        pages.register(PageId.CONTAINERS, () -> new ContainersPage(resourcePages, containersOptions, clock, zone));
         for (PlaceholderPage.Plan plan : PlaceholderPage.plans()) {
             pages.register(plan.id(), () -> new PlaceholderPage(plan));
         }
@@ -232,6 +237,11 @@ public class FlareObserverApp extends Application {
     /** Where the resource pages read and write files: native dialogs unless a UI test says otherwise. */
     public void setFileDialogs(FileDialogs dialogs) {
         fileDialogs = Objects.requireNonNull(dialogs);
+    }
+
+    /** A page of the window (built on first use), for UI tests that read what it draws. */
+    public dev.flareobserver.app.page.Page page(PageId id) {
+        return pages.get(id);
     }
 
     /** The session's write lock, for UI tests. */

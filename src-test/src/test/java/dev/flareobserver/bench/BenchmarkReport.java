@@ -63,6 +63,9 @@ public final class BenchmarkReport {
         if (wanted.test("d1")) {
             sections.add(D1Benchmarks.run());
         }
+        if (wanted.test("grid")) {
+            sections.add(ContainersGridBenchmarks.run());
+        }
         if (wanted.test("deploy")) {
             sections.add(DeployBenchmarks.run());
         }
@@ -149,7 +152,7 @@ public final class BenchmarkReport {
         }
         StringBuilder md = new StringBuilder("# Benchmarks\n\n")
                 .append("Produced by `").append(COMMAND).append("` (all) or with `-Dbench.only=GROUP,...` ")
-                .append("(envelope, overview, table, firstframe, tail, logsfx, kv, r2, d1: only those sections are rerun). ")
+                .append("(envelope, overview, table, firstframe, tail, logsfx, kv, r2, d1, grid, deploy: only those sections are rerun). ")
                 .append("Last run ").append(LocalDate.now(ZoneOffset.UTC)).append(" (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(").\n\n");

@@ -53,6 +53,7 @@ public final class FlareCli implements Callable<Integer> {
         cli.addSubcommand("plan", new PlanCommand(ctx));
         cli.addSubcommand("apply", new ApplyCommand(ctx));
         cli.addSubcommand("export", new ExportCommand(ctx));
+        cli.addSubcommand("containers", new ContainersCommand(ctx));
         cli.addSubcommand("deploy-container", new DeployContainerCommand(ctx));
         cli.setOut(o);
         cli.setErr(e);

@@ -1,17 +1,30 @@
 package dev.flareobserver.app.session;
 
 import dev.flareobserver.orchestration.connection.AccountConnection;
+import dev.flareobserver.orchestration.containers.ContainersService;
+import dev.flareobserver.orchestration.containers.InstanceOutput;
+import dev.flareobserver.orchestration.deploy.ContainerDeployer;
+import dev.flareobserver.orchestration.deploy.DeployWorkflow;
+import dev.flareobserver.orchestration.logtail.LogTailOptions;
+import dev.flareobserver.orchestration.logtail.LogTailService;
 import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.d1.D1Service;
 import dev.flareobserver.orchestration.resources.kv.KvService;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The KV, R2 and D1 services on the session's current connection, all writing through one
+ * The KV, R2, D1 and Containers services and the container deployer on the session's current connection, all
+ * writing through one
  * {@link ResourceWrites} (the session's write lock and audit trail). A new connection gets new services,
  * so no cache outlives the account it was filled from.
  */
@@ -22,6 +35,8 @@ public final class Resources {
     private final Cached<KvService> kv;
     private final Cached<R2Service> r2;
     private final Cached<D1Service> d1;
+    private final Cached<ContainersService> containers;
+    private final Cached<ContainerDeployer> deployer;
 
     public Resources(Supplier<Optional<AccountConnection>> connection, ResourceWrites writes) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -29,6 +44,8 @@ public final class Resources {
         this.kv = new Cached<>(c -> new KvService(c, writes));
         this.r2 = new Cached<>(c -> new R2Service(c, writes));
         this.d1 = new Cached<>(c -> new D1Service(c, writes));
+        this.containers = new Cached<>(c -> new ContainersService(c, writes));
+        this.deployer = new Cached<>(c -> new DeployWorkflow(c, writes, deployCacheDir()));
     }
 
     public ResourceWrites writes() {
@@ -46,6 +63,41 @@ public final class Resources {
 
     public Optional<D1Service> d1() {
         return connection.get().map(d1::on);
+    }
+
+    public Optional<ContainersService> containers() {
+        return connection.get().map(containers::on);
+    }
+
+    /** The deploy of native binaries as containers (its Jib layer cache under {@link #deployCacheDir()}). */
+    public Optional<ContainerDeployer> deployer() {
+        return connection.get().map(deployer::on);
+    }
+
+    /**
+     * The live output of one container instance: a tail on {@code worker}, the Worker that owns the instance's
+     * application, filtered to the instance. Closing it deletes the tail.
+     */
+    public Optional<InstanceOutput> instanceOutput(String worker, String instanceId,
+                                                   Consumer<List<InstanceOutput.Line>> listener) {
+        return connection.get().map(c -> new InstanceOutput(new LogTailService(c).open(LogTailOptions.defaults()),
+                worker, instanceId, listener));
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/flare-observer/jib}, else {@code ~/.cache/flare-observer/jib}: Jib's layer caches, the
+     * same place the {@code deploy-container} command uses.
+     */
+    static Path deployCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home", "."), ".cache");
+        Path dir = base.resolve("flare-observer").resolve("jib");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the deploy cache " + dir, e);
+        }
     }
 
     /** One service per connection: rebuilt when the connection changes. */

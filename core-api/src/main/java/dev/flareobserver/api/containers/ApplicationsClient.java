@@ -18,11 +18,13 @@ public final class ApplicationsClient {
   private final HttpTransport transport;
   private final InstancesClient instances;
   private final RolloutsClient rollouts;
+  private final ContainerPoolClient pool;
 
   ApplicationsClient(HttpTransport transport) {
     this.transport = transport;
     this.instances = new InstancesClient(transport);
     this.rollouts = new RolloutsClient(transport);
+    this.pool = new ContainerPoolClient(transport);
   }
 
   /** {@code .../applications/{id}/instances} (v1) and {@code instances-v2}. */
@@ -33,6 +35,11 @@ public final class ApplicationsClient {
   /** {@code .../applications/{id}/rollouts}. */
   public RolloutsClient rollouts() {
     return rollouts;
+  }
+
+  /** {@code .../applications/{id}/pool}: the emulator's container pools (not a documented Cloudflare endpoint). */
+  public ContainerPoolClient pool() {
+    return pool;
   }
 
   /** One page of {@code GET .../applications} ({@code pageToken} null for the first). */

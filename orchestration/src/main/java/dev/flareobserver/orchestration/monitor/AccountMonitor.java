@@ -48,7 +48,7 @@ public final class AccountMonitor extends PollingMonitor<AccountSnapshot> {
     }
 
     @Override
-    PollingLoop.Outcome refresh(boolean forced) {
+    protected PollingLoop.Outcome refresh(boolean forced) {
         TimeWindow w = window();
         Instant now = options.clock().instant();
         CloudflareClient client = connection.client().orElse(null);

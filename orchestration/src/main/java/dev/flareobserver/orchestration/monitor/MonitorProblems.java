@@ -13,12 +13,12 @@ import dev.flareobserver.transport.ServerErrorException;
 import java.util.stream.Collectors;
 
 /** Turns a failed refresh into words that name the panel and the query. */
-final class MonitorProblems {
+public final class MonitorProblems {
 
     private MonitorProblems() {
     }
 
-    static MonitorProblem from(String panel, String query, RuntimeException e) {
+    public static MonitorProblem from(String panel, String query, RuntimeException e) {
         String message;
         if (e instanceof GraphQLException g) {
             message = "Cloudflare refused the query: " + g.firstMessage();

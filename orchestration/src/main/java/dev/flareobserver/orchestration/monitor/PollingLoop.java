@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The polling shared by the monitors: one chain of one-shot schedules (never fixed-rate, so refreshes cannot
  * pile up), polls only between start and stop, skips a refresh that would overlap a running one, backs off
- * exponentially after failures and waits longer while the GraphQL budget is low.
+ * exponentially after failures and waits longer while the GraphQL budget is low. Public only for
+ * {@link Outcome}: monitors in other packages extend {@link PollingMonitor}.
  */
-final class PollingLoop {
+public final class PollingLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingLoop.class);
 
@@ -26,7 +27,8 @@ final class PollingLoop {
     static final double LOW_BUDGET_SHARE = 0.2;
     static final int LOW_BUDGET_STRETCH = 4;
 
-    enum Outcome { SUCCESS, FAILURE, BUDGET_SPENT }
+    /** How a refresh ended: decides the delay before the next one. */
+    public enum Outcome { SUCCESS, FAILURE, BUDGET_SPENT }
 
     private final MonitorOptions options;
     private final ScheduledExecutorService scheduler;

@@ -23,7 +23,7 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
     private volatile TimeWindow window;
     private volatile S snapshot;
 
-    PollingMonitor(String threadName, AccountConnection connection, MonitorOptions options, TimeWindow window,
+    protected PollingMonitor(String threadName, AccountConnection connection, MonitorOptions options, TimeWindow window,
                    S empty) {
         this.connection = Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(options, "options");
@@ -33,7 +33,7 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
     }
 
     /** One refresh; {@code forced} when asked for with {@link #refreshNow()}. Publishes its snapshot. */
-    abstract PollingLoop.Outcome refresh(boolean forced);
+    protected abstract PollingLoop.Outcome refresh(boolean forced);
 
     /** The charts' window; refreshes at once if the monitor runs. */
     public void setWindow(TimeWindow w) {
@@ -92,7 +92,7 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
      * published as a failure; null when it can go ahead. {@code connected}: the client and account the
      * refresh read are both there (read once by the caller, so they cannot vanish in between).
      */
-    final PollingLoop.Outcome cannotQuery(boolean connected, String panel, String query) {
+    protected final PollingLoop.Outcome cannotQuery(boolean connected, String panel, String query) {
         if (!connected) {
             fail(new MonitorProblem(panel, query, panel + ": not connected to an account.", null), "not connected");
             return PollingLoop.Outcome.FAILURE;
@@ -107,12 +107,12 @@ public abstract class PollingMonitor<S extends MonitorSnapshot<S>> implements Au
     }
 
     /** Keeps the last good data, marked stale since its last success, with the problem that stopped this refresh. */
-    final void fail(MonitorProblem problem, String reason) {
+    protected final void fail(MonitorProblem problem, String reason) {
         S last = snapshot;
         publish(last.withFailure(new Staleness(true, last.staleness().lastSuccess(), reason), problem));
     }
 
-    final void publish(S next) {
+    protected final void publish(S next) {
         snapshot = next;
         for (Consumer<S> listener : listeners) {
             try {

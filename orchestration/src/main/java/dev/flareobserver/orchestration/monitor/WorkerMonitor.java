@@ -60,7 +60,7 @@ public final class WorkerMonitor extends PollingMonitor<WorkerDetailSnapshot> {
     }
 
     @Override
-    PollingLoop.Outcome refresh(boolean forced) {
+    protected PollingLoop.Outcome refresh(boolean forced) {
         TimeWindow w = window();
         Instant now = options.clock().instant();
         CloudflareClient client = connection.client().orElse(null);
