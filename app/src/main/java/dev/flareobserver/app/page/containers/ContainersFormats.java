@@ -46,6 +46,24 @@ final class ContainersFormats {
         return app.running() + " / " + (max == null ? "—" : max);
     }
 
+    /**
+     * The configuration versions instances run, newest first, with their share: "v3 40% · v2 60%" during a
+     * rollout, "v3 100%" after it; "v3" from the application alone when the versions were not read.
+     */
+    static String versions(ApplicationRow app) {
+        String running = app.versions().stream()
+                .filter(v -> v.percentage() != null && v.percentage() > 0)
+                .sorted(java.util.Comparator.comparingInt(
+                        dev.flareobserver.api.containers.ApplicationVersion::version).reversed())
+                .map(v -> "v" + v.version() + " " + Math.round(v.percentage()) + "%")
+                .collect(java.util.stream.Collectors.joining(" · "));
+        if (!running.isEmpty()) {
+            return running;
+        }
+        Integer version = app.application().version();
+        return version == null ? "—" : "v" + version;
+    }
+
     /** "0.25 vCPU · 256 MiB · 2,000 MB" from the configuration; blanks for what it leaves to Cloudflare. */
     static String resources(Double vcpu, Integer memoryMib, Integer diskMb, String instanceType) {
         StringBuilder out = new StringBuilder();

@@ -130,6 +130,7 @@ final class ContainersView {
                 column("Name", ApplicationRow::name, 130),
                 column("Running/max", ContainersFormats::running, 110),
                 column("Image", a -> shortImage(a.image()), 150),
+                column("Versions", ContainersFormats::versions, 130),
                 column("vCPU / memory / disk", ContainersView::resources, 250),
                 column("Rollout", ApplicationRow::rolloutState, 110),
                 column("Pool", ContainersView::pool, 190)));
