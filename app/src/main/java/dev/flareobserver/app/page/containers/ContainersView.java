@@ -127,12 +127,12 @@ final class ContainersView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No applications"));
         table.getColumns().setAll(List.of(
-                column("Name", ApplicationRow::name, 130),
-                column("Running/max", ContainersFormats::running, 110),
-                column("Image", a -> shortImage(a.image()), 150),
-                column("Versions", ContainersFormats::versions, 130),
-                column("vCPU / memory / disk", ContainersView::resources, 250),
-                column("Rollout", ApplicationRow::rolloutState, 110),
+                column("Name", ApplicationRow::name, 115),
+                column("Running/max", ContainersFormats::running, 120),
+                column("Image", a -> shortImage(a.image()), 130),
+                column("Versions", ContainersFormats::versions, 100),
+                column("vCPU / memory / disk", ContainersView::resources, 252),
+                column("Rollout", ApplicationRow::rolloutState, 85),
                 column("Pool", ContainersView::pool, 190)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!updatingTable) {
