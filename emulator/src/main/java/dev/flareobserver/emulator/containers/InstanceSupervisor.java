@@ -71,6 +71,8 @@ public final class InstanceSupervisor implements AutoCloseable {
     public record FetchResult(int status, Map<String, String> headers, byte[] body) {
     }
 
+    private static final String PID_FILE = "pid";
+
     private final Registry registry;
     private final Path instancesDir;
     private final Clock clock;
@@ -88,6 +90,8 @@ public final class InstanceSupervisor implements AutoCloseable {
     private final AtomicInteger placements = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
+    /** Instance processes must not outlive the JVM that started them (Ctrl-C, SIGTERM, a window closed). */
+    private final Thread killOnExit = new Thread(this::killProcesses, "flare-containers-kill-on-exit");
 
     /**
      * @param maxRuntime how long an instance may run before it is stopped
@@ -101,6 +105,38 @@ public final class InstanceSupervisor implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("flare-containers-health"));
         scheduler.scheduleWithFixedDelay(this::checkHealth, HEALTH_INTERVAL.toMillis(), HEALTH_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+        killOrphans(instancesDir);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * Kills the processes a previous emulator on the same data directory left behind when it was killed without a
+     * chance to stop them (SIGKILL): each instance directory holds its process id, and a process counts as ours
+     * only if its executable lies inside that directory (a reused pid is left alone).
+     */
+    static void killOrphans(Path instancesDir) {
+        if (!Files.isDirectory(instancesDir)) {
+            return;
+        }
+        try (var dirs = Files.list(instancesDir)) {
+            dirs.forEach(dir -> {
+                Path pidFile = dir.resolve(PID_FILE);
+                try {
+                    long pid = Long.parseLong(Files.readString(pidFile).strip());
+                    ProcessHandle.of(pid).filter(h -> h.info().command()
+                                    .map(c -> c.startsWith(dir.toAbsolutePath().toString())).orElse(false))
+                            .ifPresent(h -> {
+                                LOG.info("Killing instance process {} left behind by an earlier emulator", pid);
+                                h.descendants().forEach(ProcessHandle::destroyForcibly);
+                                h.destroyForcibly();
+                            });
+                } catch (IOException | NumberFormatException noPid) {
+                    // never started, or not ours
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("Could not look for orphaned instances in {}: {}", instancesDir, e.getMessage());
+        }
     }
 
     /** Hears every instance's output; close the returned handle to stop. */
@@ -222,6 +258,7 @@ public final class InstanceSupervisor implements AutoCloseable {
             Path stderr = instance.directory.resolve("stderr.log");
             pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             Process process = pb.start();
+            Files.writeString(instance.directory.resolve(PID_FILE), Long.toString(process.pid()));
             process.getOutputStream().close();
             instance.started(process, port, clock.instant());
             follow(instance, process, stdout, "stdout");
@@ -542,12 +579,8 @@ public final class InstanceSupervisor implements AutoCloseable {
     public void killAll() {
         for (Instance i : instances.values()) {
             i.requestStop(clock.instant());
-            Process p = i.process();
-            if (p != null) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
         }
+        killProcesses();
         instances.clear();
         sampler.clear();
         try {
@@ -557,11 +590,26 @@ public final class InstanceSupervisor implements AutoCloseable {
         }
     }
 
+    private void killProcesses() {
+        for (Instance i : instances.values()) {
+            Process p = i.process();
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
         workers.shutdownNow();
         killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing to remove
+        }
     }
 
     private void changed() {
