@@ -32,7 +32,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
@@ -107,27 +106,7 @@ public final class ContainersGridBenchmarks {
         ContainersViewModel vm = shown.get(30, TimeUnit.SECONDS);
         Parent node = root.get();
 
-        AtomicLong worstWait = new AtomicLong();
-        List<Double> waits = Collections.synchronizedList(new ArrayList<>());
-        Thread probe = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long posted = System.nanoTime();
-                CompletableFuture<Void> ran = new CompletableFuture<>();
-                Platform.runLater(() -> ran.complete(null));
-                try {
-                    ran.get(10, TimeUnit.SECONDS);
-                    long waited = System.nanoTime() - posted;
-                    worstWait.accumulateAndGet(waited, Math::max);
-                    waits.add(waited / 1e6);
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    worstWait.set(Long.MAX_VALUE);
-                }
-            }
-        }, "fx-probe");
-        probe.setDaemon(true);
+        FxWaitProbe probe = new FxWaitProbe();
 
         List<Double> millis = new ArrayList<>();
         for (int u = 0; u < UPDATES; u++) {
@@ -146,15 +125,11 @@ public final class ContainersGridBenchmarks {
             millis.add(took.get(30, TimeUnit.SECONDS));
             Thread.sleep(SPACING_MS);
         }
-        probe.interrupt();
+        probe.stop();
         List<Double> steady = new ArrayList<>(millis.subList(WARM_UP, millis.size()));
         Collections.sort(steady);
-        List<Double> w;
-        synchronized (waits) {
-            w = new ArrayList<>(waits);
-        }
-        Collections.sort(w);
-        double stall = worstWait.get() / 1e6;
+        List<Double> w = probe.sortedWaitsMillis();
+        double stall = probe.worstMillis();
         System.out.println(MARKER);
         System.out.printf(Locale.ROOT, """
                 %s

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -130,30 +129,13 @@ public final class LogsFxBench {
                 timer.start();
                 return null;
             });
-            AtomicLong worstWait = new AtomicLong();
-            Thread probe = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long posted = System.nanoTime();
-                    CompletableFuture<Void> ran = new CompletableFuture<>();
-                    Platform.runLater(() -> ran.complete(null));
-                    try {
-                        ran.get(10, TimeUnit.SECONDS);
-                        worstWait.accumulateAndGet(System.nanoTime() - posted, Math::max);
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        worstWait.set(Long.MAX_VALUE);
-                    }
-                }
-            }, "fx-probe");
-            probe.setDaemon(true);
+            FxWaitProbe probe = new FxWaitProbe();
             probe.start();
 
             long shownBefore = fx(() -> (long) app.logs().rows().size());
             admin.flood(WORKER, (long) RATE * SECONDS, RATE);
             Thread.sleep(500);
-            probe.interrupt();
+            probe.stop();
             fx(() -> {
                 timer.stop();
                 return null;
@@ -173,7 +155,7 @@ public final class LogsFxBench {
             double p99 = intervals.get((int) Math.ceil(intervals.size() * 0.99) - 1);
             double max = intervals.get(intervals.size() - 1);
             long over50 = intervals.stream().filter(d -> d > 50).count();
-            double wait = worstWait.get() / 1e6;
+            double wait = probe.worstMillis();
             System.out.println(MARKER);
             System.out.printf(Locale.ROOT, """
                     ## Logs page: frame times at 10,000 events/s (real window)
