@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flareobserver.app.demo.DemoEmulatorFactory;
 import dev.flareobserver.emulator.Emulator;
 import dev.flareobserver.emulator.EmulatorOptions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +22,7 @@ class ContainersCommandTest {
     @TempDir
     Path home;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRunner cli;
 
     @BeforeAll
     static void start() {
@@ -39,17 +34,9 @@ class ContainersCommandTest {
         emulator.close();
     }
 
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        Map<String, String> env = Map.of("CLOUDFLARE_API_TOKEN", emulator.userToken(),
-                "CLOUDFLARE_API_BASE_URL", emulator.baseUrl(), "XDG_STATE_HOME", home.toString());
-        return FlareCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), DemoEmulatorFactory.inMemory());
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+    @BeforeEach
+    void runner() {
+        cli = new CliRunner(emulator, home);
     }
 
     @Test
@@ -58,8 +45,8 @@ class ContainersCommandTest {
         long deadline = System.nanoTime() + 30_000_000_000L;
         // The demo pool starts on the account's first containers request; wait for its first running member.
         while (System.nanoTime() < deadline) {
-            assertThat(run("containers", "--json")).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            app = JSON.readTree(out()).get(0);
+            assertThat(cli.run("containers", "--json")).as(cli.err()).isZero();
+            app = JSON.readTree(cli.out()).get(0);
             if (app.get("instances_running").asInt() > 0) {
                 break;
             }
@@ -78,10 +65,10 @@ class ContainersCommandTest {
 
     @Test
     void theTableHasOneLinePerApplicationWithItsPool() {
-        assertThat(run("containers")).isZero();
+        assertThat(cli.run("containers")).isZero();
 
-        assertThat(out().lines().findFirst().orElse("")).startsWith("APPLICATION")
+        assertThat(cli.out().lines().findFirst().orElse("")).startsWith("APPLICATION")
                 .contains("RUNNING/MAX", "IMAGE", "VERSION", "ROLLOUT", "POOL READY/ALLOC/TARGET");
-        assertThat(out()).containsPattern("hello-pool\\s+\\d+/10\\s+\\S+flare-hello:demo\\s+1\\s+none\\s+\\d+/\\d+/3");
+        assertThat(cli.out()).containsPattern("hello-pool\\s+\\d+/10\\s+\\S+flare-hello:demo\\s+1\\s+none\\s+\\d+/\\d+/3");
     }
 }
