@@ -11,7 +11,6 @@ import dev.flareobserver.orchestration.deploy.DeployStep;
 import dev.flareobserver.orchestration.deploy.DeployWorkflow;
 import dev.flareobserver.orchestration.resources.ReadOnlyException;
 import dev.flareobserver.orchestration.task.TaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -86,7 +85,7 @@ final class DeployContainerCommand implements Callable<Integer> {
         DeployRequest request = new DeployRequest(binary, app, port, env, tag, Optional.ofNullable(tar), instances,
                 converge.get());
         return CliConnections.withConnection(ctx, true, (connection, s) -> {
-            DeployWorkflow workflow = new DeployWorkflow(connection, CliConnections.writes(ctx), cacheDir());
+            DeployWorkflow workflow = new DeployWorkflow(connection, CliConnections.writes(ctx), DeployWorkflow.defaultCacheDir(ctx.env()));
             try (TaskRunner tasks = TaskRunner.sameThread()) {
                 DeployResult result = tasks.submit("Deploy " + app, task -> workflow.deploy(request,
                         json ? DeployListener.NONE : new StepPrinter(), task)).result().join();
@@ -134,14 +133,6 @@ final class DeployContainerCommand implements Callable<Integer> {
         long seconds = (m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 60)
                 + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
         return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    }
-
-    /** {@code $XDG_CACHE_HOME/flare-observer/jib}, else {@code ~/.cache/flare-observer/jib}: Jib's layer caches. */
-    private Path cacheDir() throws java.io.IOException {
-        String cache = ctx.env().get("XDG_CACHE_HOME");
-        Path dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"),
-                ".cache")).resolve("flare-observer").resolve("jib");
-        return Files.createDirectories(dir);
     }
 
     /** One line per step as it ends; warnings as they come. */

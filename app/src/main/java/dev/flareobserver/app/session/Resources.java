@@ -11,10 +11,6 @@ import dev.flareobserver.orchestration.resources.ResourceWrites;
 import dev.flareobserver.orchestration.resources.d1.D1Service;
 import dev.flareobserver.orchestration.resources.kv.KvService;
 import dev.flareobserver.orchestration.resources.r2.R2Service;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The KV, R2, D1 and Containers services and the container deployer on the session's current connection, all
- * writing through one
- * {@link ResourceWrites} (the session's write lock and audit trail). A new connection gets new services,
- * so no cache outlives the account it was filled from.
+ * writing through one {@link ResourceWrites} (the session's write lock and audit trail). A new connection gets new
+ * services, so no cache outlives the account it was filled from.
  */
 public final class Resources {
 
@@ -45,7 +40,7 @@ public final class Resources {
         this.r2 = new Cached<>(c -> new R2Service(c, writes));
         this.d1 = new Cached<>(c -> new D1Service(c, writes));
         this.containers = new Cached<>(c -> new ContainersService(c, writes));
-        this.deployer = new Cached<>(c -> new DeployWorkflow(c, writes, deployCacheDir()));
+        this.deployer = new Cached<>(c -> new DeployWorkflow(c, writes, DeployWorkflow.defaultCacheDir(System.getenv())));
     }
 
     public ResourceWrites writes() {
@@ -69,7 +64,7 @@ public final class Resources {
         return connection.get().map(containers::on);
     }
 
-    /** The deploy of native binaries as containers (its Jib layer cache under {@link #deployCacheDir()}). */
+    /** The deploy of native binaries as containers (its Jib layer cache in {@link DeployWorkflow#defaultCacheDir}). */
     public Optional<ContainerDeployer> deployer() {
         return connection.get().map(deployer::on);
     }
@@ -82,22 +77,6 @@ public final class Resources {
                                                    Consumer<List<InstanceOutput.Line>> listener) {
         return connection.get().map(c -> new InstanceOutput(new LogTailService(c).open(LogTailOptions.defaults()),
                 worker, instanceId, listener));
-    }
-
-    /**
-     * {@code $XDG_CACHE_HOME/flare-observer/jib}, else {@code ~/.cache/flare-observer/jib}: Jib's layer caches, the
-     * same place the {@code deploy-container} command uses.
-     */
-    static Path deployCacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home", "."), ".cache");
-        Path dir = base.resolve("flare-observer").resolve("jib");
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the deploy cache " + dir, e);
-        }
     }
 
     /** One service per connection: rebuilt when the connection changes. */

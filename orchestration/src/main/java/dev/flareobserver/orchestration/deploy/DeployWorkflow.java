@@ -59,6 +59,21 @@ public final class DeployWorkflow implements ContainerDeployer {
         this.cacheDir = cacheDir;
     }
 
+    /**
+     * Where deploys keep Jib's layer caches, created if missing: {@code $XDG_CACHE_HOME/flare-observer/jib}, else
+     * {@code ~/.cache/flare-observer/jib}. The app and the {@code deploy-container} command share it.
+     */
+    public static Path defaultCacheDir(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home", "."), ".cache");
+        Path dir = base.resolve("flare-observer").resolve("jib");
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the deploy cache " + dir, e);
+        }
+    }
+
     @Override
     public BinaryReport inspect(Path binary) throws IOException {
         return inspector.inspect(binary);
