@@ -76,8 +76,7 @@ class CloudflareContractTest {
             }
             ValidationReport report = contract.validate(exchange);
             if (report.hasErrors()) {
-                violations.add(exchange.method() + " " + exchange.url() + " -> " + exchange.status() + "\n"
-                        + describe(report.getMessages(), "    "));
+                violations.add(OpenApiContract.describe(exchange, report));
             }
         }
         assertThat(covered).contains(
@@ -109,8 +108,7 @@ class CloudflareContractTest {
         for (RecordingProxy.Exchange exchange : direct) {
             ValidationReport report = contract.validateResponse(exchange);
             if (report.hasErrors()) {
-                violations.add(exchange.method() + " " + exchange.url() + " -> " + exchange.status() + "\n"
-                        + describe(report.getMessages(), "    "));
+                violations.add(OpenApiContract.describe(exchange, report));
             }
         }
         assertThat(direct).extracting(RecordingProxy.Exchange::status).contains(200, 403).anyMatch(s -> s >= 400 && s != 403);
@@ -132,15 +130,6 @@ class CloudflareContractTest {
                 okhttp3.Headers.of("Content-Type", "application/json"),
                 "{\"success\":false,\"errors\":[{\"code\":7,\"message\":\"no\"}],\"messages\":[],\"result\":null}".getBytes());
         assertThat(contract.validate(badFailure).hasErrors()).isTrue();
-    }
-
-    private static String describe(List<ValidationReport.Message> messages, String indent) {
-        StringBuilder text = new StringBuilder();
-        for (ValidationReport.Message message : messages) {
-            text.append(indent).append(message.getKey()).append(": ").append(message.getMessage()).append('\n');
-            text.append(describe(message.getNestedMessages(), indent + "  "));
-        }
-        return text.toString();
     }
 
     private static CloudflareClient clientWithToken(String token) {

@@ -79,8 +79,7 @@ class ContainersPoolContractTest {
             validated++;
             ValidationReport report = contract.validate(exchange);
             if (report.hasErrors()) {
-                violations.add(exchange.method() + " " + exchange.url() + " -> " + exchange.status() + ": "
-                        + report.getMessages());
+                violations.add(OpenApiContract.describe(exchange, report));
             }
         }
         assertThat(validated).as("namespace exchanges the document describes").isEqualTo(1);

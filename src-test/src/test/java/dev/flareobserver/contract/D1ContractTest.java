@@ -97,8 +97,7 @@ class D1ContractTest {
             }
             ValidationReport report = contract.validate(exchange);
             if (report.hasErrors()) {
-                violations.add(exchange.method() + " " + exchange.url() + " -> " + exchange.status() + "\n"
-                        + describe(report.getMessages()));
+                violations.add(OpenApiContract.describe(exchange, report));
             }
         }
         String database = "/client/v4/accounts/{account_id}/d1/database";
@@ -119,18 +118,5 @@ class D1ContractTest {
         Path corrected = dir.resolve("openapi-subset.d1-result.json");
         json.writeValue(corrected.toFile(), spec);
         return corrected;
-    }
-
-    private static String describe(List<ValidationReport.Message> messages) {
-        return describe(messages, "    ");
-    }
-
-    private static String describe(List<ValidationReport.Message> messages, String indent) {
-        StringBuilder text = new StringBuilder();
-        for (ValidationReport.Message message : messages) {
-            text.append(indent).append(message.getKey()).append(": ").append(message.getMessage()).append('\n');
-            text.append(describe(message.getNestedMessages(), indent + "  "));
-        }
-        return text.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,6 +94,21 @@ final class OpenApiContract {
             request.withBody(new String(exchange.requestBody(), StandardCharsets.UTF_8));
         }
         return validator.validate(request.build(), response(exchange));
+    }
+
+    /** A failed validation for people: the exchange, then the validator's messages indented as it nests them. */
+    static String describe(RecordingProxy.Exchange exchange, ValidationReport report) {
+        return exchange.method() + " " + exchange.url() + " -> " + exchange.status() + "\n"
+                + messages(report.getMessages(), "    ");
+    }
+
+    private static String messages(List<ValidationReport.Message> messages, String indent) {
+        StringBuilder text = new StringBuilder();
+        for (ValidationReport.Message message : messages) {
+            text.append(indent).append(message.getMessage()).append('\n');
+            text.append(messages(message.getNestedMessages(), indent + "  "));
+        }
+        return text.toString();
     }
 
     /** Only the response side, for requests that break the document on purpose. */

@@ -77,20 +77,10 @@ class QueuesContractTest {
             validated++;
             ValidationReport report = contract.validate(exchange);
             if (report.hasErrors()) {
-                violations.add(exchange.method() + " " + exchange.url() + " -> " + exchange.status() + ": "
-                        + describe(report.getMessages(), "  "));
+                violations.add(OpenApiContract.describe(exchange, report));
             }
         }
         assertThat(validated).as("exchanges the document describes").isGreaterThanOrEqualTo(9);
         assertThat(violations).as("contract violations").isEmpty();
-    }
-
-    private static String describe(List<ValidationReport.Message> messages, String indent) {
-        StringBuilder text = new StringBuilder();
-        for (ValidationReport.Message message : messages) {
-            text.append(indent).append(message.getMessage()).append('\n');
-            text.append(describe(message.getNestedMessages(), indent + "  "));
-        }
-        return text.toString();
     }
 }

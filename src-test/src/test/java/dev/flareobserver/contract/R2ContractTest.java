@@ -129,8 +129,7 @@ class R2ContractTest {
             boolean invalidOnPurpose = new String(exchange.requestBody(), StandardCharsets.UTF_8).contains("Not_Valid");
             ValidationReport report = invalidOnPurpose ? contract.validateResponse(exchange) : contract.validate(exchange);
             if (report.hasErrors()) {
-                violations.add(exchange.method() + " " + exchange.url() + " -> " + exchange.status() + "\n"
-                        + describe(report.getMessages(), "    "));
+                violations.add(OpenApiContract.describe(exchange, report));
             }
         }
         String b = "/client/v4/accounts/{account_id}/r2/buckets";
@@ -230,14 +229,5 @@ class R2ContractTest {
         Path file = work.resolve("openapi-subset.r2.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), spec);
         return file;
-    }
-
-    private static String describe(List<ValidationReport.Message> messages, String indent) {
-        StringBuilder text = new StringBuilder();
-        for (ValidationReport.Message message : messages) {
-            text.append(indent).append(message.getKey()).append(": ").append(message.getMessage()).append('\n');
-            text.append(describe(message.getNestedMessages(), indent + "  "));
-        }
-        return text.toString();
     }
 }
